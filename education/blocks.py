@@ -1,0 +1,85 @@
+"""The one StreamField block set shared by every content page."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("图片"))
+    caption = blocks.CharBlock(label=_("图注"), required=False, max_length=200)
+
+    class Meta:
+        icon = "image"
+        label = _("图片")
+        template = "education/blocks/captioned_image.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label=_("视频链接"), help_text=_("视频平台的播放页地址"))
+    caption = blocks.CharBlock(label=_("说明"), required=False, max_length=200)
+
+    class Meta:
+        icon = "media"
+        label = _("视频")
+        template = "education/blocks/video.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("引文"))
+    attribution = blocks.CharBlock(label=_("出处"), required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = _("引言")
+        template = "education/blocks/quote.html"
+        preview_value = {
+            "text": "毒品一日不绝，禁毒斗争就一日不能松懈。",
+            "attribution": "《中华人民共和国禁毒法》宣传语",
+        }
+
+
+class CalloutBlock(blocks.StructBlock):
+    tone = blocks.ChoiceBlock(
+        label=_("类型"),
+        choices=[("info", _("提示")), ("warning", _("警示")), ("help", _("求助"))],
+        default="info",
+    )
+    heading = blocks.CharBlock(label=_("标题"), max_length=80)
+    text = blocks.RichTextBlock(label=_("内容"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "warning"
+        label = _("提示框")
+        template = "education/blocks/callout.html"
+        preview_value = {
+            "tone": "help",
+            "heading": "需要帮助？",
+            "text": "<p>拨打全国禁毒举报电话 <b>110</b>，或联系市禁毒办咨询热线。</p>",
+        }
+
+
+class DownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("文件"))
+    description = blocks.CharBlock(label=_("说明"), required=False, max_length=200)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("文件下载")
+        template = "education/blocks/download.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label=_("正文"),
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr", "document-link"],
+        template="education/blocks/paragraph.html",
+        preview_value="<p>毒品是指鸦片、海洛因、甲基苯丙胺（冰毒）、吗啡、大麻、可卡因……</p>",
+    )
+    image = CaptionedImageBlock()
+    video = VideoBlock()
+    quote = QuoteBlock()
+    callout = CalloutBlock()
+    download = DownloadBlock()

@@ -1,0 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from education.models import ArticleCategory
+
+
+class ArticleCategoryViewSet(SnippetViewSet):
+    model = ArticleCategory
+    icon = "tag"
+    menu_label = _("宣传阵地")
+    list_display = ["name", "slug", "sort_order"]
+    add_to_admin_menu = False
+
+
+register_snippet(ArticleCategoryViewSet)
