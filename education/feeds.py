@@ -18,7 +18,6 @@ class ArticleFeed(Feed):
     description = _("市禁毒办发布的禁毒新闻、宣传活动与毒品知识。")
 
     def get_object(self, request, *args, **kwargs):
-        self.request = request
         return Site.find_for_request(request)
 
     def link(self, site):
@@ -37,7 +36,7 @@ class ArticleFeed(Feed):
         return item.share_description
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        return item.get_full_url()
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9)))

@@ -4,7 +4,6 @@ import datetime
 import re
 
 from django import forms
-
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models

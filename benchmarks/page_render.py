@@ -1,0 +1,68 @@
+"""Median server time and query count of the main public pages, rendered in-process.
+
+Usage (from the repository root, after `bin/demo` or with any DATABASE_URL):
+
+    .venv/bin/python benchmarks/page_render.py            # embedded SQLite
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python benchmarks/page_render.py
+
+The database is migrated and filled with the demo content first (idempotent). Each page is
+rendered through Django's test client (full middleware stack, no network) --warmup times,
+then --runs times; the median and p95 of the wall time per request are printed with the
+number of SQL queries one render makes.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DJANGO_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from education.models import ArticlePage
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    article = ArticlePage.objects.live().order_by("-date").first()
+    pages = {
+        "home": "/",
+        "article": article.url,
+        "search": "/search/?q=%E5%90%88%E6%88%90%E6%AF%92%E5%93%81",  # 合成毒品
+    }
+    client = Client()
+    print(f"database: {connection.vendor}  runs: {args.runs}  warm-up: {args.warmup}")
+    print(f"{'page':<8} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+    for name, url in pages.items():
+        for _ in range(args.warmup):
+            assert client.get(url).status_code == 200, url
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        times = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+        p95 = statistics.quantiles(times, n=20)[-1]
+        print(f"{name:<8} {statistics.median(times):>10.2f} {p95:>8.2f} {len(queries):>8}")
+
+
+if __name__ == "__main__":
+    main()
