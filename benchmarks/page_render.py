@@ -47,7 +47,7 @@ def main() -> None:
         "article": article.url,
         "search": "/search/?q=%E5%90%88%E6%88%90%E6%AF%92%E5%93%81",  # 合成毒品
     }
-    client = Client()
+    client = Client(SERVER_NAME="localhost")
     print(f"database: {connection.vendor}  runs: {args.runs}  warm-up: {args.warmup}")
     print(f"{'page':<8} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
     for name, url in pages.items():

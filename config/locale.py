@@ -14,7 +14,8 @@ class ChosenLanguageMiddleware:
 
     def __call__(self, request):
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        if not (language and translation.check_for_language(language)):
+        # check_for_language alone accepts any language Django ships, French included.
+        if language not in dict(settings.LANGUAGES) or not translation.check_for_language(language):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()

@@ -9,11 +9,9 @@ where the query occurs as a substring. No dictionary is needed, and the same ind
 works on every database backend.
 """
 
-import operator
 import re
-from functools import reduce
 
-from modelsearch.query import Phrase, PlainText, SearchQuery
+from modelsearch.query import And, Phrase, PlainText, SearchQuery
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -54,15 +52,15 @@ def index_text(value) -> str:
 def search_query(query: str) -> SearchQuery | str:
     """Every whitespace-separated term must occur; a Chinese term as an exact substring."""
     parts = []
-    for term in query.split():
-        words = tokens(term)
+    for words in dict.fromkeys(tuple(tokens(term)) for term in query.split()):
         if len(words) == 1:
             parts.append(PlainText(words[0]))
         elif words:
             parts.append(Phrase(" ".join(words)))
     if not parts:
         return ""
-    return reduce(operator.and_, parts)
+    # One flat AND: nested pairs overflow SQLite's FTS5 query parser at about 17 terms.
+    return And(parts) if len(parts) > 1 else parts[0]
 
 
 def autocomplete_query(query: str) -> str:

@@ -21,7 +21,9 @@ class PlatformSettings(BaseSiteSetting):
         help_text=_("全市学生毒品知晓率的目标，默认 100%。"),
     )
     organisation = models.CharField(_("主办单位"), max_length=60, default="市禁毒委员会办公室")
-    hotline = models.CharField(_("咨询热线"), max_length=40, blank=True)
+    hotline = models.CharField(
+        _("咨询热线"), max_length=40, blank=True, help_text=_("只填号码，如 0571-87654321。")
+    )
     report_phone = models.CharField(_("举报电话"), max_length=40, default="110")
     address = models.CharField(_("地址"), max_length=120, blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)
