@@ -21,6 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DJANGO_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+# Production-like rendering: no debug machinery, plain HTTP on the test client.
+os.environ.setdefault("DJANGO_DEBUG", "false")
+os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-" + "x" * 50)
+os.environ.setdefault("ALLOWED_HOSTS", "localhost")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
 
 def main() -> None:
@@ -55,13 +60,14 @@ def main() -> None:
             assert client.get(url).status_code == 200, url
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
+        query_count = len(queries.captured_queries)
         times = []
         for _ in range(args.runs):
             start = time.perf_counter()
             client.get(url)
             times.append((time.perf_counter() - start) * 1000)
         p95 = statistics.quantiles(times, n=20)[-1]
-        print(f"{name:<8} {statistics.median(times):>10.2f} {p95:>8.2f} {len(queries):>8}")
+        print(f"{name:<8} {statistics.median(times):>10.2f} {p95:>8.2f} {query_count:>8}")
 
 
 if __name__ == "__main__":
