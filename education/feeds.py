@@ -24,7 +24,12 @@ class ArticleFeed(Feed):
         return site.root_url + "/" if site else "/"
 
     def items(self, site):
-        articles = ArticlePage.objects.live().public().order_by("-date", "-pk")
+        articles = (
+            ArticlePage.objects.live()
+            .public()
+            .prefetch_related("categories")
+            .order_by("-date", "-pk")
+        )
         if site:
             articles = articles.descendant_of(site.root_page)
         return articles[:FEED_SIZE]

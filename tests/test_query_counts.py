@@ -27,6 +27,7 @@ CATEGORY_SLUGS = ["venues", "community", "school", "enterprise", "family", "rura
 HOME_QUERIES = 16
 ARTICLE_QUERIES = 15
 ARTICLE_INDEX_QUERIES = 15
+DRUG_FACT_QUERIES = 14
 SEARCH_QUERIES = {"sqlite": 9, "postgresql": 8}
 
 
@@ -48,12 +49,15 @@ class QueryCountTests(TestCase):
                     cover_image=make_image(f"简报封面{number + 1}", colour=f"#{number:02x}3b78"),
                 )
             )
-        for number in range(4):
+        cls.drug_facts = [
             add_drug_fact(
                 cls.tree.drug_facts,
                 f"毒品图鉴{number + 1}",
                 cover_image=make_image(f"毒品图片{number + 1}"),
+                gallery=[(make_image(f"实物图{number + 1}-{shot}"), "实物图") for shot in range(4)],
             )
+            for number in range(4)
+        ]
         events = [
             add_event(cls.tree.events, f"禁毒教育基地开放日{number + 1}", days_ahead=number + 1)
             for number in range(3)
@@ -86,6 +90,10 @@ class QueryCountTests(TestCase):
     def test_article_index_filtered_by_category(self):
         response = self.assertQueries(ARTICLE_INDEX_QUERIES, "/news/?category=school")
         self.assertEqual(len(response.context["articles"]), 6)
+
+    def test_drug_fact_with_gallery(self):
+        response = self.assertQueries(DRUG_FACT_QUERIES, self.drug_facts[0].url)
+        self.assertEqual(len(response.context["gallery"]), 4)
 
     def test_search(self):
         response = self.assertQueries(SEARCH_QUERIES[connection.vendor], "/search/?q=合成毒品")

@@ -334,6 +334,11 @@ class DrugFactPage(StoryPage):
     class Meta:
         verbose_name = _("毒品知识")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["gallery"] = self.gallery.select_related("image")
+        return context
+
     @property
     def street_name_list(self) -> list[str]:
         return [name for name in re.split(r"[、，,;；\s]+", self.street_names) if name]
