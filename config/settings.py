@@ -88,10 +88,11 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite file in the project folder unless DATABASE_URL says otherwise.
+# Database: SQLite file in the project folder unless DATABASE_URL says otherwise (an empty
+# DATABASE_URL, as compose files and CI jobs often leave it, counts as not set).
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )

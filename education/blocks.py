@@ -36,8 +36,8 @@ class QuoteBlock(blocks.StructBlock):
         label = _("引言")
         template = "education/blocks/quote.html"
         preview_value = {
-            "text": "毒品一日不绝，禁毒斗争就一日不能松懈。",
-            "attribution": "《中华人民共和国禁毒法》宣传语",
+            "text": "珍爱生命，远离毒品。",
+            "attribution": "禁毒宣传标语",
         }
 
 
@@ -57,7 +57,7 @@ class CalloutBlock(blocks.StructBlock):
         preview_value = {
             "tone": "help",
             "heading": "需要帮助？",
-            "text": "<p>拨打全国禁毒举报电话 <b>110</b>，或联系市禁毒办咨询热线。</p>",
+            "text": "<p>发现涉毒线索请拨打 <b>110</b> 举报，戒毒求助可联系市禁毒办咨询热线。</p>",
         }
 
 

@@ -249,7 +249,7 @@ def build_content(tree: SiteTree) -> dict:
     fact = add_drug_fact(
         tree.drug_facts,
         "冰毒（甲基苯丙胺）",
-        street_names="冰、溜冰、猪肉",
+        street_names="冰、麻古",
         summary="最常见的合成毒品之一。",
     )
     event = add_event(tree.events, "禁毒教育基地开放日", summary="面向中小学生的开放参观。")

@@ -38,6 +38,11 @@ def test_default_database_is_a_sqlite_file_in_the_project_folder():
     assert Path(name) == REPO / "db.sqlite3"
 
 
+def test_empty_database_url_means_the_default():
+    out = run("print(settings.DATABASES['default']['NAME'])", DATABASE_URL="")
+    assert Path(out) == REPO / "db.sqlite3"
+
+
 def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
     code = (
         "from django.db import connection; "

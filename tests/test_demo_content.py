@@ -1,7 +1,9 @@
 """`manage.py load_demo` builds the promised demo content and a second run changes nothing."""
 
 import io
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
@@ -45,6 +47,13 @@ class LoadDemoTests(TestCase):
         site = Site.objects.get(is_default_site=True)
         self.assertIsInstance(site.root_page.specific, HomePage)
         self.assertEqual(self.client.get("/").status_code, 200)
+
+    def test_site_address_is_the_one_the_demo_is_served_at(self):
+        # Sitemap, feeds and shared links are built from it.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site = Site.objects.get(is_default_site=True)
+        self.assertEqual((site.hostname, site.port), (address.hostname, address.port or 80))
+        self.assertTrue(site.root_url.startswith(settings.WAGTAILADMIN_BASE_URL.rstrip("/")))
 
     def test_articles_cover_all_six_categories(self):
         articles = ArticlePage.objects.live()

@@ -55,3 +55,8 @@ class LanguageSwitchTests(TestCase):
     def test_response_says_which_language_it_is_in(self):
         self.switch_to("en")
         self.assertEqual(self.client.get("/")["Content-Language"], "en")
+
+    def test_responses_vary_on_the_language_cookie(self):
+        # The feed carries no form, so nothing else would tell a shared cache about the cookie.
+        response = self.client.get("/feeds/articles/rss.xml")
+        self.assertIn("Cookie", response["Vary"])

@@ -218,7 +218,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                     "title": "冰毒",
                     "slug": "ice",
                     "kind": "synthetic",
-                    "street_names": "冰、溜冰、猪肉",
+                    "street_names": "冰、麻古",
                     "appearance": rich_text("<p>白色晶体。</p>"),
                     "effects": rich_text("<p>兴奋、失眠。</p>"),
                     "harms": rich_text("<p>损害大脑。</p>"),
@@ -228,7 +228,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
             ),
         )
         fact = DrugFactPage.objects.get(slug="ice")
-        self.assertEqual(fact.street_name_list, ["冰", "溜冰", "猪肉"])
+        self.assertEqual(fact.street_name_list, ["冰", "麻古"])
         self.assertEqual(
             [(g.image_id, g.caption) for g in fact.gallery.all()], [(self.image.pk, "晶体")]
         )

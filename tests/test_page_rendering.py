@@ -56,7 +56,7 @@ class EveryPageRendersTests(TestCase):
 
     def test_drug_fact_shows_street_names_and_each_section(self):
         response = self.client.get(self.content["fact"].url)
-        for name in ["冰", "溜冰", "猪肉"]:
+        for name in ["冰", "麻古"]:
             self.assertContains(response, f"<li>{name}</li>", html=True)
         self.assertContains(response, "合成毒品")
         self.assertContains(response, "白色或透明的晶体。")
@@ -170,6 +170,13 @@ class DrugFactIndexTests(TestCase):
             for kind, facts in response.context["groups"].items()
         }
         self.assertEqual(groups, {"传统毒品": ["海洛因"], "合成毒品": ["冰毒"]})
+
+    def test_kinds_in_declared_order_not_by_code(self):
+        add_drug_fact(self.tree.drug_facts, "芬太尼类物质", kind="nps")
+        response = self.client.get(self.tree.drug_facts.url)
+        self.assertEqual(
+            list(response.context["groups"]), ["传统毒品", "合成毒品", "新精神活性物质"]
+        )
 
     def test_gallery_images_with_captions(self):
         response = self.client.get("/drugs/冰毒/")

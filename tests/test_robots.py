@@ -19,5 +19,10 @@ class RobotsTxtTests(TestCase):
             "Sitemap: https://localhost/sitemap.xml", response.content.decode().splitlines()
         )
 
-    def test_only_get(self):
+    def test_only_get_and_head(self):
         self.assertEqual(self.client.post("/robots.txt").status_code, 405)
+
+    def test_head_is_answered_like_get(self):
+        # Crawlers and uptime checks often ask with HEAD first.
+        self.assertEqual(self.client.head("/robots.txt").status_code, 200)
+        self.assertEqual(self.client.head("/search/", {"q": "冰毒"}).status_code, 200)

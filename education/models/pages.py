@@ -115,13 +115,25 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = (
-            ArticlePage.objects.live().public().select_related("cover_image").order_by("-date")[:6]
+            ArticlePage.objects.live()
+            .public()
+            .select_related("cover_image")
+            .order_by("-date", "-pk")[:6]
         )
         context["upcoming_events"] = EventPage.objects.live().public().upcoming()[:3]
         context["drug_facts"] = (
             DrugFactPage.objects.live().public().select_related("cover_image").order_by("path")[:4]
         )
-        context["featured_campaign"] = self.featured_campaign
+        # The choice outlives the campaign's publication: never show a draft or a private one.
+        context["featured_campaign"] = (
+            CampaignPage.objects.live()
+            .public()
+            .select_related("cover_image")
+            .filter(pk=self.featured_campaign_id)
+            .first()
+            if self.featured_campaign_id
+            else None
+        )
         return context
 
 
@@ -144,7 +156,8 @@ class ArticleIndexPage(IndexPage):
             .prefetch_related("categories")
             .order_by("-date", "-pk")
         )
-        tag = request.GET.get("tag", "").strip()
+        # PostgreSQL refuses a NUL character in a query, and no tag can contain one.
+        tag = request.GET.get("tag", "").replace("\x00", "").strip()
         if tag:
             articles = articles.filter(tags__name=tag)
         categories = list(ArticleCategory.objects.all())
@@ -252,13 +265,21 @@ class CampaignPage(StoryPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        linked = [
-            link.page.specific
-            for link in self.related_pages.select_related("page").all()
-            if link.page.live
-        ]
-        context["related_articles"] = [p for p in linked if isinstance(p, ArticlePage)]
-        context["related_events"] = [p for p in linked if isinstance(p, EventPage)]
+        # In the editor's order, and only what a visitor may open: live and not restricted.
+        linked_ids = [link.page_id for link in self.related_pages.all()]
+        articles = events = {}
+        if linked_ids:
+            articles = (
+                ArticlePage.objects.live()
+                .public()
+                .filter(pk__in=linked_ids)
+                .select_related("cover_image")
+                .prefetch_related("categories")
+                .in_bulk()
+            )
+            events = EventPage.objects.live().public().filter(pk__in=linked_ids).in_bulk()
+        context["related_articles"] = [articles[pk] for pk in linked_ids if pk in articles]
+        context["related_events"] = [events[pk] for pk in linked_ids if pk in events]
         return context
 
 
@@ -290,12 +311,13 @@ class DrugFactIndexPage(IndexPage):
             .public()
             .child_of(self)
             .select_related("cover_image")
-            .order_by("kind", "path")
+            .order_by("path")
         )
-        groups: dict[str, list] = {}
+        # Kinds in the order they are declared (traditional, synthetic, new), not by code.
+        groups: dict[str, list] = {str(label): [] for label in DrugFactPage.Kind.labels}
         for fact in facts:
             groups.setdefault(fact.get_kind_display(), []).append(fact)
-        context["groups"] = groups
+        context["groups"] = {kind: facts for kind, facts in groups.items() if facts}
         return context
 
 
@@ -309,7 +331,7 @@ class DrugFactPage(StoryPage):
 
     kind = models.CharField(_("类别"), max_length=20, choices=Kind.choices)
     street_names = models.CharField(
-        _("俗称"), max_length=200, blank=True, help_text=_("用顿号或逗号分隔，如：冰、溜冰、猪肉")
+        _("俗称"), max_length=200, blank=True, help_text=_("用顿号或逗号分隔，如：冰、麻古")
     )
     appearance = RichTextField(_("外观特征"), features=["bold", "ul", "link"])
     effects = RichTextField(_("作用与症状"), features=["bold", "ul", "link"])

@@ -11,6 +11,7 @@ import io
 import logging
 import os
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -193,9 +194,12 @@ class Command(BaseCommand):
     def _site(self, home: HomePage) -> Site:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
+            # The site's address is what sitemap.xml, the feeds and shared links are built
+            # from, so it is the one the demo is served at (SITE_URL; bin/demo sets it).
+            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
             site = Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=address.hostname or "localhost",
+                port=address.port or (443 if address.scheme == "https" else 80),
                 root_page=home,
                 site_name=settings.WAGTAIL_SITE_NAME,
                 is_default_site=True,
