@@ -11,7 +11,7 @@ works on every database backend.
 
 import re
 
-from modelsearch.query import And, Phrase, PlainText, SearchQuery
+from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -49,8 +49,9 @@ def index_text(value) -> str:
     return " ".join(tokens(text) + singles)
 
 
-def search_query(query: str) -> SearchQuery | str:
-    """Every whitespace-separated term must occur; a Chinese term as an exact substring."""
+def search_query(query: str, operator: str = "and") -> SearchQuery | str:
+    """Each whitespace-separated term must occur (any one, with operator "or"); a Chinese
+    term as an exact substring."""
     parts = []
     for words in dict.fromkeys(tuple(tokens(term)) for term in query.split()):
         if len(words) == 1:
@@ -59,12 +60,34 @@ def search_query(query: str) -> SearchQuery | str:
             parts.append(Phrase(" ".join(words)))
     if not parts:
         return ""
-    # One flat AND: nested pairs overflow SQLite's FTS5 query parser at about 17 terms.
-    return And(parts) if len(parts) > 1 else parts[0]
+    if len(parts) == 1:
+        return parts[0]
+    # One flat node: nested pairs overflow SQLite's FTS5 query parser at about 17 terms.
+    return Or(parts) if operator.lower() == "or" else And(parts)
 
 
 def autocomplete_query(query: str) -> str:
     return " ".join(tokens(query))
+
+
+def rewrite_search(query):
+    """A query for ``search()``: strings and the parsed forms the Wagtail admin passes."""
+    if isinstance(query, str):
+        return search_query(query)
+    if isinstance(query, PlainText):
+        return search_query(query.query_string, query.operator)
+    if isinstance(query, Phrase):
+        return Phrase(" ".join(tokens(query.query_string)))
+    return query
+
+
+def rewrite_autocomplete(query):
+    """A query for ``autocomplete()``, which takes plain text only."""
+    if isinstance(query, str):
+        return autocomplete_query(query)
+    if isinstance(query, PlainText):
+        return PlainText(autocomplete_query(query.query_string), operator=query.operator)
+    return query
 
 
 class ChineseSearchField(index.SearchField):

@@ -8,19 +8,15 @@ from functools import cache
 
 from modelsearch.backends.database import SearchBackend as database_backend
 
-from education.chinese_search import autocomplete_query, search_query
+from education.chinese_search import rewrite_autocomplete, rewrite_search
 
 
 class ChineseQueryMixin:
     def search(self, query, *args, **kwargs):
-        if isinstance(query, str):
-            query = search_query(query)
-        return super().search(query, *args, **kwargs)
+        return super().search(rewrite_search(query), *args, **kwargs)
 
     def autocomplete(self, query, *args, **kwargs):
-        if isinstance(query, str):
-            query = autocomplete_query(query)
-        return super().autocomplete(query, *args, **kwargs)
+        return super().autocomplete(rewrite_autocomplete(query), *args, **kwargs)
 
 
 @cache

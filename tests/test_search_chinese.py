@@ -4,10 +4,16 @@ import datetime
 
 from django.db import connection
 from django.test import SimpleTestCase, TestCase
-from modelsearch.query import And, Phrase, PlainText
+from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.rich_text import RichText
 
-from education.chinese_search import index_text, search_query, tokens
+from education.chinese_search import (
+    index_text,
+    rewrite_autocomplete,
+    rewrite_search,
+    search_query,
+    tokens,
+)
 from tests.factories import (
     add_article,
     add_drug_fact,
@@ -22,6 +28,8 @@ def describe(query):
     """A comparable form of a search query tree."""
     if isinstance(query, And):
         return ("and", [describe(sub) for sub in query.subqueries])
+    if isinstance(query, Or):
+        return ("or", [describe(sub) for sub in query.subqueries])
     if isinstance(query, Phrase):
         return ("phrase", query.query_string)
     if isinstance(query, PlainText):
@@ -94,6 +102,24 @@ class SearchQueryTests(SimpleTestCase):
 
     def test_punctuation_only_query_is_empty(self):
         self.assertEqual(search_query("？！ ，。"), "")
+
+
+class ParsedQueryTests(SimpleTestCase):
+    """The Wagtail admin hands the backend parsed queries, not strings."""
+
+    def test_plain_text_is_rewritten_with_its_operator(self):
+        self.assertEqual(
+            describe(rewrite_search(PlainText("合成毒品 冰毒", operator="or"))),
+            ("or", [("phrase", "合成 成毒 毒品"), ("plain", "冰毒")]),
+        )
+
+    def test_quoted_phrase_is_rewritten_to_pairs(self):
+        self.assertEqual(describe(rewrite_search(Phrase("合成毒品"))), ("phrase", "合成 成毒 毒品"))
+
+    def test_autocomplete_plain_text_becomes_pairs(self):
+        query = rewrite_autocomplete(PlainText("合成毒品", operator="and"))
+        self.assertEqual((query.query_string, query.operator), ("合成 成毒 毒品", "and"))
+        self.assertEqual(rewrite_autocomplete("合成毒品"), "合成 成毒 毒品")
 
 
 class SiteSearchTests(TestCase):
