@@ -66,10 +66,6 @@ def search_query(query: str, operator: str = "and") -> SearchQuery | str:
     return Or(parts) if operator.lower() == "or" else And(parts)
 
 
-def autocomplete_query(query: str) -> str:
-    return " ".join(tokens(query))
-
-
 def rewrite_search(query):
     """A query for ``search()``: strings and the parsed forms the Wagtail admin passes."""
     if isinstance(query, str):
@@ -84,9 +80,9 @@ def rewrite_search(query):
 def rewrite_autocomplete(query):
     """A query for ``autocomplete()``, which takes plain text only."""
     if isinstance(query, str):
-        return autocomplete_query(query)
+        return " ".join(tokens(query))
     if isinstance(query, PlainText):
-        return PlainText(autocomplete_query(query.query_string), operator=query.operator)
+        return PlainText(" ".join(tokens(query.query_string)), operator=query.operator)
     return query
 
 

@@ -10,5 +10,8 @@ def _menu_pages(request):
 
 
 def navigation(request):
-    """The main menu: the home page's children marked "show in menus"; queried only if used."""
-    return {"menu_pages": SimpleLazyObject(lambda: _menu_pages(request))}
+    """The main menu (the home page's children marked "show in menus") and the same pages by
+    model name (``sections.articleindexpage``), for "more" links; queried only if used."""
+    menu = SimpleLazyObject(lambda: _menu_pages(request))
+    sections = SimpleLazyObject(lambda: {page.cached_content_type.model: page for page in menu})
+    return {"menu_pages": menu, "sections": sections}

@@ -26,4 +26,6 @@ def _chinese(backend_class: type) -> type:
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     """The vendor's database backend (SQLite FTS5, PostgreSQL, …) with Chinese queries."""
-    return _chinese(type(database_backend(params)))(params)
+    backend = database_backend(params)
+    backend.__class__ = _chinese(type(backend))
+    return backend

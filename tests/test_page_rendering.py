@@ -45,6 +45,11 @@ class EveryPageRendersTests(TestCase):
         ]:
             self.assertContains(response, f'href="{section.url}"')
 
+    def test_home_sections_link_to_more(self):
+        response = self.client.get("/")
+        for section in [self.tree.news, self.tree.events, self.tree.drug_facts]:
+            self.assertContains(response, f'class="section-more" href="{section.url}"')
+
     def test_campaign_shows_its_theme_dates_and_related_pages(self):
         campaign = self.content["campaign"]
         response = self.client.get(campaign.url)

@@ -13,6 +13,7 @@ import os
 import uuid
 from urllib.parse import urlsplit
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -49,6 +50,11 @@ from education.models import (
 ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@example.com"
 DEFAULT_ADMIN_PASSWORD = "jindu-demo-2026"
+
+
+def _admin_password() -> str:
+    return os.environ.get("DEMO_ADMIN_PASSWORD") or DEFAULT_ADMIN_PASSWORD
+
 
 INDEX_MODELS = {
     "ArticleIndexPage": ArticleIndexPage,
@@ -335,26 +341,21 @@ class Command(BaseCommand):
         user_model = get_user_model()
         if user_model.objects.filter(username=ADMIN_USERNAME).exists():
             return False
-        password = os.environ.get("DEMO_ADMIN_PASSWORD") or DEFAULT_ADMIN_PASSWORD
-        user = user_model.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, password)
+        user = user_model.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, _admin_password())
         profile = UserProfile.get_for_user(user)
         profile.preferred_language = "zh-hans"
         profile.save()
-        if "allauth.account" in settings.INSTALLED_APPS:
-            from allauth.account.models import EmailAddress
-
-            EmailAddress.objects.create(user=user, email=ADMIN_EMAIL, verified=True, primary=True)
+        EmailAddress.objects.create(user=user, email=ADMIN_EMAIL, verified=True, primary=True)
         self._count(_("管理员账号"))
         return True
 
     def _print_login(self, created: bool) -> None:
-        password = os.environ.get("DEMO_ADMIN_PASSWORD") or DEFAULT_ADMIN_PASSWORD
         admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
         self.stdout.write("")
         self.stdout.write(_("内容管理后台：%(url)s") % {"url": admin_url})
         self.stdout.write(
             _("登录：用户名 %(username)s，密码 %(password)s")
-            % {"username": ADMIN_USERNAME, "password": password}
+            % {"username": ADMIN_USERNAME, "password": _admin_password()}
         )
         if not created:
             self.stdout.write(_("（管理员账号此前已存在，密码未被修改。）"))
