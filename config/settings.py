@@ -26,6 +26,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "education",
+    "wechat",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -185,8 +186,15 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 SOCIALACCOUNT_PROVIDERS: dict = {}
 
+# WeChat Official Account (a service account). Without the ID and secret the site runs and
+# its WeChat features say they are not configured; messages go out by email instead.
 WECHAT_APP_ID = env_str("WECHAT_APP_ID")
 WECHAT_APP_SECRET = env_str("WECHAT_APP_SECRET")
+WECHAT_TOKEN = env_str("WECHAT_TOKEN")
+WECHAT_ENCODING_AES_KEY = env_str("WECHAT_ENCODING_AES_KEY")
+# Only for a local fake WeChat server: refused with DJANGO_DEBUG=false unless allowed.
+WECHAT_API_ROOT = env_str("WECHAT_API_ROOT")
+WECHAT_ALLOW_API_ROOT = env_bool("WECHAT_ALLOW_API_ROOT", default=False)
 if WECHAT_APP_ID and WECHAT_APP_SECRET:
     INSTALLED_APPS.append("allauth.socialaccount.providers.weixin")
     SOCIALACCOUNT_PROVIDERS["weixin"] = {

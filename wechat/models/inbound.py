@@ -1,0 +1,14 @@
+from django.db import models
+
+
+class InboundMessage(models.Model):
+    """One message or event received on the callback, kept to answer WeChat's retries once.
+
+    The key is the MsgId for messages and sender + CreateTime + event for events.
+    """
+
+    key = models.CharField(max_length=120, unique=True)
+    received_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.key
