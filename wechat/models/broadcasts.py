@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -41,6 +42,14 @@ class Broadcast(models.Model):
     )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     started_at = models.DateTimeField(_("开始发送"), null=True, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("发送人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -49,3 +58,44 @@ class Broadcast(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class BroadcastRecipient(models.Model):
+    """A follower a broadcast was queued for, counted against WeChat's cap of four mass
+    messages per follower and calendar month. Rows of batches that were cancelled or failed
+    do not count: those followers did not receive the message."""
+
+    broadcast = models.ForeignKey(
+        Broadcast,
+        verbose_name=_("群发提醒"),
+        on_delete=models.CASCADE,
+        related_name="recipient_rows",
+    )
+    follower = models.ForeignKey(
+        "wechat.Follower",
+        verbose_name=_("关注者"),
+        on_delete=models.CASCADE,
+        related_name="broadcast_receipts",
+    )
+    message = models.ForeignKey(
+        "wechat.Message",
+        verbose_name=_("批次消息"),
+        on_delete=models.CASCADE,
+        related_name="recipient_rows",
+    )
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("群发收件人")
+        verbose_name_plural = _("群发收件人")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["broadcast", "follower"], name="wechat_broadcast_recipient_unique"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["follower", "created_at"], name="wechat_recipient_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.broadcast_id} → {self.follower_id}"

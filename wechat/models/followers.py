@@ -44,7 +44,7 @@ class Follower(models.Model):
     tags = models.ManyToManyField(
         FollowerTag, verbose_name=_("标签"), blank=True, related_name="followers"
     )
-    # 订阅通知 consent by template ID: "accept" (long-term) or a count of one-time sends left.
+    # 订阅通知 consent by template ID: "accept" or "reject", as the callback last heard it.
     subscriptions = models.JSONField(_("订阅通知授权"), default=dict, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 

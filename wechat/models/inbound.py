@@ -4,7 +4,8 @@ from django.db import models
 class InboundMessage(models.Model):
     """One message or event received on the callback, kept to answer WeChat's retries once.
 
-    The key is the MsgId for messages and sender + CreateTime + event for events.
+    The key is the MsgId for messages, the job's MsgID for sending reports (one sender sends
+    them all, several in the same second), and sender + CreateTime + event for other events.
     """
 
     key = models.CharField(max_length=120, unique=True)

@@ -78,7 +78,7 @@ class Message(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.kind} → {self.email or self.follower_id or self.user_id}"
+        return self.idempotency_key
 
 
 class ChannelPause(models.Model):
