@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "education.context_processors.navigation",
+                "wechat.context_processors.wechat_share",
             ],
         },
     },
@@ -184,7 +185,6 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
-SOCIALACCOUNT_PROVIDERS: dict = {}
 
 # WeChat Official Account (a service account). Without the ID and secret the site runs and
 # its WeChat features say they are not configured; messages go out by email instead.
@@ -195,12 +195,18 @@ WECHAT_ENCODING_AES_KEY = env_str("WECHAT_ENCODING_AES_KEY")
 # Only for a local fake WeChat server: refused with DJANGO_DEBUG=false unless allowed.
 WECHAT_API_ROOT = env_str("WECHAT_API_ROOT")
 WECHAT_ALLOW_API_ROOT = env_bool("WECHAT_ALLOW_API_ROOT", default=False)
-if WECHAT_APP_ID and WECHAT_APP_SECRET:
-    INSTALLED_APPS.append("allauth.socialaccount.providers.weixin")
-    SOCIALACCOUNT_PROVIDERS["weixin"] = {
-        "APPS": [{"client_id": WECHAT_APP_ID, "secret": WECHAT_APP_SECRET}],
-        "SCOPE": ["snsapi_login"],
-    }
+WECHAT_HTTP_TIMEOUT = env_int("WECHAT_HTTP_TIMEOUT", 5)  # seconds to wait for WeChat's answer
+
+# WeChat login inside WeChat's browser. The provider is always installed, so its URLs exist;
+# its adapter reads the credentials above when needed, so without them there is no button
+# and the login URLs say that WeChat login is not configured.
+INSTALLED_APPS.append("wechat.oauth")
+SOCIALACCOUNT_ADAPTER = "wechat.oauth.adapter.SocialAccountAdapter"
+# WeChat gives no email address: a WeChat sign-up gets an account without one (the nickname
+# as display name, a generated username), logged in at once; WeChat vouches for the person.
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_REQUIRED = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
 
 # Email: printed to the console unless an SMTP host is given.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "禁毒宣传教育平台 <noreply@localhost>")
