@@ -250,6 +250,8 @@ class CampaignPage(StoryPage):
 
     parent_page_types = ["education.CampaignIndexPage"]
     subpage_types: list[str] = []
+    # Publishing a campaign offers the editor a WeChat broadcast to followers.
+    offers_wechat_broadcast = True
 
     class Meta:
         verbose_name = _("专题活动")
