@@ -27,10 +27,10 @@ from django.db.models import Case, F, Min, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wechat import outbox, transports
+from wechat import transports
 from wechat.errors import Category, NotConfigured, WeChatError
 from wechat.models import ChannelPause, Follower, Message
-from wechat.models.messages import Channel
+from wechat.models.messages import Channel, stored_key
 
 logger = logging.getLogger(__name__)
 
@@ -319,7 +319,7 @@ def _queue_email_instead(message: Message, now: datetime) -> None:
         user_id=message.user_id,
         email=payload["to"],
         payload=payload,
-        idempotency_key=outbox.stored_key(f"{message.idempotency_key}:email"),
+        idempotency_key=stored_key(f"{message.idempotency_key}:email"),
         next_attempt_at=now,
         not_after=message.not_after,
     )

@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 
 from wechat import conf, kinds, texts
 from wechat.followers import ACCEPT, spend_consent
-from wechat.models import Broadcast, ChannelPause, Follower, Message
+from wechat.models import Broadcast, ChannelPause, Follower, Message, messages
 from wechat.models.messages import Channel
+from wechat.tasks import kick
 
 MASS_MAX = 10_000
 MASS_MIN = 2
-KEY_MAX = 150
 CLIENT_MSG_ID_MAX = 64
 
 
@@ -145,8 +145,6 @@ def client_msg_id(key: str) -> str:
 
 
 def kick_on_commit() -> None:
-    from wechat.tasks import kick
-
     transaction.on_commit(kick)
 
 
@@ -243,9 +241,7 @@ def _email_payload(email: str, rendered: texts.Rendered) -> dict[str, str]:
 def stored_key(key: str) -> str:
     if not key:
         raise OutboxError(_("缺少幂等键。"))
-    if len(key) <= KEY_MAX:
-        return key
-    return "sha256:" + hashlib.sha256(key.encode()).hexdigest()
+    return messages.stored_key(key)
 
 
 def _save(message: Message) -> Message:

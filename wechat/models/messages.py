@@ -1,6 +1,17 @@
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+KEY_MAX = 150
+
+
+def stored_key(key: str) -> str:
+    """An idempotency key as stored: a key longer than the column is stored as its hash."""
+    if len(key) <= KEY_MAX:
+        return key
+    return "sha256:" + hashlib.sha256(key.encode()).hexdigest()
 
 
 class Channel(models.TextChoices):
@@ -51,7 +62,7 @@ class Message(models.Model):
         related_name="messages",
     )
     payload = models.JSONField(_("内容"), default=dict)
-    idempotency_key = models.CharField(_("幂等键"), max_length=150, unique=True)
+    idempotency_key = models.CharField(_("幂等键"), max_length=KEY_MAX, unique=True)
     status = models.CharField(
         _("状态"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
