@@ -21,7 +21,7 @@ def test_command_serves_until_stopped():
     )
     try:
         first_line = process.stdout.readline()
-        url = first_line.split(" at ", 1)[1].split()[0]
+        url = first_line.split("：", 1)[1].split("（")[0]
         body = {"grant_type": "client_credential", "appid": DEFAULT_APP_ID}
         answer = requests.post(
             f"{url}/cgi-bin/stable_token", json={**body, "secret": DEFAULT_APP_SECRET}, timeout=5

@@ -9,12 +9,10 @@ from wechat.menu import MenuError, build_menu
 
 
 class Command(BaseCommand):
-    help = "Build the custom menu from the keyword replies and send it to WeChat."
+    help = "用关键词回复中设置了菜单名称的条目生成自定义菜单，并推送到微信（--dry-run 只打印）。"
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Print the menu without sending it."
-        )
+        parser.add_argument("--dry-run", action="store_true", help="只打印菜单，不发送")
 
     def handle(self, *args, dry_run=False, **options):
         try:
