@@ -35,6 +35,10 @@ from wechat.models.messages import Channel, stored_key
 logger = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=2)
+# The longest one send may take (waiting for the token lock, fetching the token, the send,
+# one refresh and the send again, each under its timeout). A send is started only while at
+# least this much of the lease is left, so no send outlives its lease and runs twice.
+SEND_TIME_MAX = timedelta(seconds=60)
 MAX_ATTEMPTS = 12
 BACKOFF_FIRST = 30  # seconds; doubles with each attempt
 BACKOFF_CAP = 3600
@@ -57,6 +61,8 @@ class Counts:
     held: int = 0
     expired: int = 0
     lost: int = 0  # outcomes not recorded: the lease had passed to another worker
+    released: int = 0  # not sent: too little of the lease was left; claimed again at once
+    unrecorded: int = 0  # recording the failure failed; the message is tried after its lease
 
     def add(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -162,7 +168,7 @@ def _send_batch(
         if _unfollowed(message):
             outcomes.append((message, WeChatError(43004, _("用户已取消关注公众号"))))
         else:
-            futures[pool.submit(transports.send, message)] = message
+            futures[pool.submit(_send_within_lease, message, lease, clock)] = message
     for future in as_completed(futures):
         outcomes.append((futures[future], _result(future)))
         if len(outcomes) >= RECORD_EVERY:
@@ -177,11 +183,21 @@ def _unfollowed(message: Message) -> bool:
     return message.channel in WECHAT_CHANNELS and follower is not None and not follower.subscribed
 
 
+class _LeaseEnding(Exception):
+    """Not sent: the lease would run out before the send could finish."""
+
+
+def _send_within_lease(message: Message, lease: datetime, clock: Clock) -> str:
+    if clock() > lease - SEND_TIME_MAX:
+        raise _LeaseEnding
+    return transports.send(message)
+
+
 def _result(future: Future) -> str | Exception:
     exc = future.exception()
     if exc is None:
         return future.result()
-    if not isinstance(exc, WeChatError):
+    if not isinstance(exc, WeChatError | _LeaseEnding):
         logger.error("Unexpected error sending a message", exc_info=exc)
     return exc
 
@@ -200,7 +216,23 @@ def _record(
             counts.lost += len(sent) - recorded
         for message, result in outcomes:
             if isinstance(result, Exception):
-                counts.add(_apply(message, result, lease, now))
+                counts.add(_record_failure(message, result, lease, now))
+
+
+def _record_failure(message: Message, error: Exception, lease: datetime, now: datetime) -> str:
+    """Apply the error table to one failed send, in a savepoint: a handler that breaks (a
+    bug, an odd payload) neither rolls back the batch's sends nor stops the run."""
+    try:
+        with transaction.atomic():
+            return _apply(message, error, lease, now)
+    except Exception:
+        logger.exception("Message %s: recording the failure failed; retrying it", message.pk)
+    try:
+        with transaction.atomic():
+            return _transient(message, error, lease, now)
+    except Exception:
+        logger.exception("Message %s: left to be claimed again after its lease", message.pk)
+        return "unrecorded"
 
 
 def _record_sent(msgids: dict[int, str], lease: datetime, now: datetime) -> int:
@@ -217,6 +249,8 @@ def _record_sent(msgids: dict[int, str], lease: datetime, now: datetime) -> int:
 
 def _apply(message: Message, error: Exception, lease: datetime, now: datetime) -> str:
     """Record one failed send; returns the Counts field it belongs to."""
+    if isinstance(error, _LeaseEnding):
+        return _finish(message, lease, "released", attempts=F("attempts") - 1)
     if isinstance(error, NotConfigured):
         reason = _("微信公众号未配置，消息已暂停；配置后可在后台重试。")
         return _finish(message, lease, "held", status=Message.Status.HELD, last_error=reason)

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -51,10 +51,11 @@ def notify(
     existing = Message.objects.filter(idempotency_key=key).first()
     if existing:
         return existing
-    message = _route(recipient, kinds.get(kind), context)
-    message.idempotency_key = key
-    message.not_after = not_after
-    return _save(message)
+    with transaction.atomic():  # holds the lock on a one-time opt-in until it is spent
+        message = _route(recipient, kinds.get(kind), context)
+        message.idempotency_key = key
+        message.not_after = not_after
+        return _save(message)
 
 
 def queue_mass(
@@ -89,8 +90,11 @@ CANCELLABLE = (Message.Status.PENDING, Message.Status.HELD)
 def retry(message: Message) -> Message:
     """Send a failed, held or expired message again now; its attempts so far are kept.
 
-    An expired message gets no deadline any more: staff asked for it explicitly.
+    An expired message gets no deadline any more: staff asked for it explicitly. A held one
+    takes its kind's template ID as it is now (see ``resume``).
     """
+    _use_current_template_ids(Message.objects.filter(pk=message.pk, status=Message.Status.HELD))
+    message.refresh_from_db(fields=["payload"])
     now = timezone.now()
     changes: dict[str, Any] = {
         "status": Message.Status.PENDING,
@@ -123,6 +127,8 @@ def cancel(message: Message) -> Message:
 def resume(pause: ChannelPause) -> int:
     """Lift a pause (staff fixed the configuration) and send its held messages again.
 
+    Held messages take their kind's template ID as it is now: a wrong ID (40037) is fixed
+    by editing the kind's text, and the messages held for it must not carry the old one.
     Returns how many held messages were queued again.
     """
     with transaction.atomic():
@@ -130,11 +136,34 @@ def resume(pause: ChannelPause) -> int:
         held = Message.objects.filter(status=Message.Status.HELD, channel=pause.channel)
         if pause.kind:
             held = held.filter(kind=pause.kind)
+        _use_current_template_ids(held)
         count = held.update(
             status=Message.Status.PENDING, next_attempt_at=timezone.now(), lease_until=None
         )
     kick_on_commit()
     return count
+
+
+def _use_current_template_ids(held: QuerySet[Message]) -> None:
+    current: dict[tuple[str, str], str] = {}
+    changed = []
+    wechat = held.filter(channel__in=(Channel.TEMPLATE, Channel.SUBSCRIBE))
+    for message in wechat.only("pk", "kind", "channel", "payload"):
+        key = (message.kind, message.channel)
+        if key not in current:
+            current[key] = _template_id(*key)
+        if current[key] and message.payload.get("template_id") != current[key]:
+            message.payload["template_id"] = current[key]
+            changed.append(message)
+    Message.objects.bulk_update(changed, ["payload"], batch_size=500)
+
+
+def _template_id(kind: str, channel: str) -> str:
+    try:
+        words = texts.wording(kinds.get(kind))
+    except LookupError:  # a kind no longer declared: the stored ID stays
+        return ""
+    return words.subscribe_template_id if channel == Channel.SUBSCRIBE else words.template_id
 
 
 def client_msg_id(key: str) -> str:
@@ -200,12 +229,23 @@ def _wechat_channel(follower: Follower | None, words: texts.Wording) -> tuple[st
     if not follower.subscribed:
         return None, _("该用户未关注公众号")
     subscribe_id = words.subscribe_template_id
-    consented = subscribe_id and follower.subscriptions.get(subscribe_id) == ACCEPT
-    if words.kind.channel == Channel.SUBSCRIBE and consented:
+    if (
+        words.kind.channel == Channel.SUBSCRIBE
+        and subscribe_id
+        and _consented(follower, subscribe_id)
+    ):
         return Channel.SUBSCRIBE, ""
     if words.template_id:
         return Channel.TEMPLATE, ""
     return None, _("该消息类型未设置微信模板ID")
+
+
+def _consented(follower: Follower, template_id: str) -> bool:
+    """Read under a row lock kept to the end of the caller's transaction: two messages
+    queued at the same moment cannot both go out on one one-time opt-in."""
+    locked = Follower.objects.select_for_update().filter(pk=follower.pk)
+    subscriptions = locked.values_list("subscriptions", flat=True).first() or {}
+    return subscriptions.get(template_id) == ACCEPT
 
 
 def _wechat_payload(

@@ -28,11 +28,18 @@ LEASE_WINDOW = int(LEASE.total_seconds()) // 2  # lease follow-ups are rounded u
 # Measured with benchmarks/wechat_fanout.py: sends wait on the network, so many threads pay.
 THREADS = 32
 BATCH_SIZE = 500
+RUN_AGAIN_AFTER_ERROR = timedelta(seconds=30)
 
 
 @task()
 def deliver_messages() -> dict[str, int]:
-    counts = deliver_due(batch_size=BATCH_SIZE, threads=THREADS, on_lease=schedule_after_lease)
+    try:
+        counts = deliver_due(batch_size=BATCH_SIZE, threads=THREADS, on_lease=schedule_after_lease)
+    except Exception:
+        # The database (e.g. SQLite locked) or a bug stopped the run: the messages it should
+        # have sent may have had no other kick, so another run comes soon.
+        schedule_at(timezone.now() + RUN_AGAIN_AFTER_ERROR)
+        raise
     later = next_run_after(timezone.now())
     if later:
         schedule_at(later)

@@ -8,7 +8,8 @@ import smtplib
 from collections.abc import Callable
 from typing import Any
 
-from django.core.mail import send_mail
+from django.conf import settings
+from django.core.mail import get_connection, send_mail
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,10 @@ from wechat.client import get_client
 from wechat.errors import Category, WeChatError
 from wechat.models import Message
 from wechat.models.messages import Channel
+
+# Seconds to wait for the mail server when EMAIL_TIMEOUT is not set (Django waits forever,
+# which would hang the delivery run and let the lease of the message run out).
+EMAIL_TIMEOUT = 30
 
 
 def send(message: Message) -> str:
@@ -60,6 +65,7 @@ def send_email(payload: dict[str, Any]) -> str:
             None,
             [payload["to"]],
             html_message=render_to_string("wechat/email/message.html", context),
+            connection=get_connection(timeout=settings.EMAIL_TIMEOUT or EMAIL_TIMEOUT),
         )
     except (smtplib.SMTPException, OSError) as exc:
         message = _("邮件发送失败：%(error)s") % {"error": exc}

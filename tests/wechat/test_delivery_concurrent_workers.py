@@ -22,7 +22,7 @@ def test_two_concurrent_workers_send_each_message_once(fake_wechat, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     messages = queue_many(200)
     assert fake_wechat.template_sends == []
-    fake_wechat.latency = 0.005
+    fake_wechat.latency = 0.02  # long enough for both workers to take part
     results: list[Counts] = []
     errors: list[BaseException] = []
     start = threading.Barrier(2)

@@ -8,7 +8,14 @@ from django.core import mail
 from django.utils import timezone
 
 from tests.factories import make_user
-from tests.wechat.outbox_helpers import BOOKING, bound_user, follower, queue
+from tests.wechat.outbox_helpers import (
+    BOOKING,
+    TEMPLATE_ID,
+    bound_user,
+    edit_text,
+    follower,
+    queue,
+)
 from wechat.delivery import deliver_due
 from wechat.models import ChannelPause, Follower, Message
 from wechat.models.messages import Channel
@@ -139,22 +146,41 @@ def test_resume_sends_held_messages(fake_wechat, django_capture_on_commit_callba
     assert not ChannelPause.objects.exists()
 
 
-def test_drop_codes_fail_without_retry(fake_wechat):
+@pytest.mark.parametrize("one_by_one", [False, True])
+def test_held_messages_take_the_template_id_fixed_meanwhile(
+    fake_wechat, django_capture_on_commit_callbacks, one_by_one
+):
+    """40037 (wrong template ID): staff fix the ID in the kind's text, then resume the pause
+    or retry the message; sending the old ID again would only be refused again."""
+    from wechat import outbox
+
+    queue(bound_user(), "k1")
+    fake_wechat.fail_next(TEMPLATE_SEND, 40037)
+    deliver_due(threads=1)
+    edit_text(template_id="tpl-fixed")
+    with django_capture_on_commit_callbacks(execute=True):
+        if one_by_one:
+            outbox.retry(Message.objects.get())
+            ChannelPause.objects.get().delete()
+            deliver_due(threads=1)
+        else:
+            outbox.resume(ChannelPause.objects.get())
+    assert Message.objects.get().status == Message.Status.SENT
+    sent_ids = [call.body["template_id"] for call in fake_wechat.template_sends]
+    assert sent_ids == [TEMPLATE_ID, "tpl-fixed"]
+
+
+@pytest.mark.parametrize("code", [43101, 48002, 40003, 40097])
+def test_refusals_and_unknown_errors_fail_without_retry(fake_wechat, code):
     message = queue(bound_user(), "k1")
-    fake_wechat.fail_next(TEMPLATE_SEND, 43101)
+    fake_wechat.fail_next(TEMPLATE_SEND, code)
     deliver_due(threads=1)
     message.refresh_from_db()
     assert message.status == Message.Status.FAILED
-    assert "43101" in message.last_error
+    assert str(code) in message.last_error
     assert Follower.objects.get().subscribed  # refusing one message is not unfollowing
-
-
-def test_unknown_error_fails(fake_wechat):
-    message = queue(bound_user(), "k1")
-    fake_wechat.fail_next(TEMPLATE_SEND, 40097)
-    deliver_due(threads=1)
-    message.refresh_from_db()
-    assert message.status == Message.Status.FAILED
+    deliver_due(threads=1, now=timezone.now() + datetime.timedelta(days=1))
+    assert len(fake_wechat.template_sends) == 1
 
 
 def test_past_deadline_expires_unsent(fake_wechat):
@@ -188,3 +214,54 @@ def test_smtp_failure_is_retried(fake_wechat, settings):
     assert message.status == Message.Status.PENDING
     assert "邮件发送失败" in message.last_error
     assert message.next_attempt_at > timezone.now()
+
+
+def test_a_failure_that_cannot_be_recorded_does_not_undo_the_batch(fake_wechat, caplog):
+    """Handling one failure breaks (here an odd stored payload): the other sends of the
+    batch are still recorded, the run goes on, and the broken one is retried later."""
+    odd = queue(bound_user("a@example.cn", "o-a"), "k-odd")
+    fine = queue(bound_user("b@example.cn", "o-b"), "k-fine")
+    odd.payload["fallback_email"] = {"subject": "缺少收件人"}
+    Message.objects.filter(pk=odd.pk).update(payload=odd.payload)
+    fake_wechat.unfollowed.add("o-a")
+    counts = deliver_due(threads=1)
+    assert (counts.sent, counts.retrying) == (1, 1)
+    fine.refresh_from_db()
+    odd.refresh_from_db()
+    assert fine.status == Message.Status.SENT
+    assert odd.status == Message.Status.PENDING
+    assert odd.lease_until is None and odd.next_attempt_at > timezone.now()
+    assert "recording the failure failed" in caplog.text
+    assert len(fake_wechat.template_sends) == 2
+
+
+def test_a_mail_server_that_never_answers_times_out(fake_wechat, settings, monkeypatch):
+    """Django waits for the mail server forever unless EMAIL_TIMEOUT is set: the run would
+    hang. Email sends have a timeout of their own, and the message is retried."""
+    import socket
+    import threading
+
+    from wechat import transports
+
+    silent = socket.create_server(("127.0.0.1", 0))
+    give_up = threading.Event()
+
+    def hold_the_line() -> None:  # accepts, says nothing, hangs up only when told
+        connection, _ = silent.accept()
+        give_up.wait(10)
+        connection.close()
+
+    threading.Thread(target=hold_the_line, daemon=True).start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = silent.getsockname()
+    settings.EMAIL_TIMEOUT = None
+    monkeypatch.setattr(transports, "EMAIL_TIMEOUT", 0.2)
+    message = queue(make_user("parent@example.cn"), "k1")
+    try:
+        deliver_due(threads=1)
+    finally:
+        give_up.set()
+        silent.close()
+    message.refresh_from_db()
+    assert message.status == Message.Status.PENDING
+    assert "timed out" in message.last_error  # not the hang-up that ended a wait

@@ -1,10 +1,18 @@
 """A worker killed between its claim and its sends leaves a lease that runs out; the
 message is then sent by the next run, once, with the same idempotency key."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
-from tests.wechat.outbox_helpers import bound_user, delivered_keys, queue, sends_by_key
+from tests.wechat.outbox_helpers import (
+    bound_user,
+    delivered_keys,
+    queue,
+    queue_many,
+    sends_by_key,
+)
 from wechat.delivery import LEASE, claim, deliver_due
 from wechat.models import Message
 
@@ -50,3 +58,24 @@ def test_claim_does_not_take_leased_rows(fake_wechat):
     _, first = claim(now, 10)
     _, second = claim(now, 10)
     assert len(first) == 1 and second == []
+
+
+def test_no_send_starts_when_too_little_of_the_lease_is_left(fake_wechat):
+    """A batch that takes longer than its lease (slow WeChat, many messages) stops starting
+    sends while a send could still outlive the lease: another run would send them again."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from wechat.delivery import Counts, _send_batch
+
+    messages = queue_many(3)
+    lease, batch = claim(timezone.now(), 10)
+    counts = Counts()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        _send_batch(pool, batch, lease, lambda: lease - timedelta(seconds=1), counts)
+    assert fake_wechat.template_sends == []
+    assert counts.released == 3
+    released = Message.objects.filter(status=Message.Status.PENDING, lease_until=None)
+    assert sorted(released.values_list("attempts", flat=True)) == [0, 0, 0]
+
+    assert deliver_due(threads=2).sent == 3  # claimed again at once, sent once each
+    assert sends_by_key(fake_wechat) == {m.idempotency_key: 1 for m in messages}

@@ -2,6 +2,7 @@
 next moment something becomes due (with the database queue, which can defer tasks)."""
 
 import datetime
+from io import StringIO
 
 import pytest
 from django.utils import timezone
@@ -77,10 +78,12 @@ def test_run_schedules_the_next_retry(db_queue, fake_wechat):
 def test_run_schedules_a_follow_up_after_each_lease_window(db_queue, fake_wechat):
     """If the worker dies after claiming, a run is already queued for after the lease."""
     queue(bound_user(), "k1")
+    before = timezone.now()
     tasks.deliver_messages.call()
+    after = timezone.now()
     [after_lease] = _runs(db_queue)
-    assert timezone.now() + LEASE <= after_lease
-    assert after_lease <= timezone.now() + LEASE + datetime.timedelta(seconds=tasks.LEASE_WINDOW)
+    assert before + LEASE <= after_lease  # the claim's lease ran out by then
+    assert after_lease <= after + LEASE + datetime.timedelta(seconds=tasks.LEASE_WINDOW)
 
 
 def test_run_after_a_killed_worker_waits_for_the_lease(db_queue, fake_wechat):
@@ -99,8 +102,60 @@ def test_nothing_waiting_schedules_nothing(db_queue, fake_wechat):
 
 
 def test_follow_ups_are_deduplicated(db_queue):
-    when = timezone.now() + datetime.timedelta(minutes=5)
+    # Half a minute off the lease windows' edges, so the two runs cannot fall on one second.
+    when = timezone.now().replace(second=30) + datetime.timedelta(minutes=5)
     for _ in range(3):
         tasks.schedule_at(when)
         tasks.schedule_after_lease(when)
     assert len(_runs(db_queue)) == 2
+
+
+def test_a_failed_run_schedules_another(db_queue, monkeypatch):
+    """A run stopped by the database (SQLite locked, a restart) or a bug: the messages it
+    was kicked for must not wait for the next event to kick again."""
+    from django.db import OperationalError
+
+    def locked(**kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(tasks, "deliver_due", locked)
+    before = timezone.now()
+    with pytest.raises(OperationalError):
+        tasks.deliver_messages.call()
+    [again] = _runs(db_queue)
+    assert before + tasks.RUN_AGAIN_AFTER_ERROR <= again
+    assert again <= timezone.now() + tasks.RUN_AGAIN_AFTER_ERROR + datetime.timedelta(seconds=1)
+
+
+def test_the_loop_command_outlives_a_failed_run(monkeypatch):
+    from django.core.management import call_command
+    from django.db import OperationalError
+
+    from wechat.delivery import Counts
+    from wechat.management.commands import deliver_messages
+
+    runs = iter([OperationalError("server closed the connection"), Counts(sent=1)])
+
+    def run(**kwargs):
+        outcome = next(runs)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    class Stop(Exception):
+        pass
+
+    naps = []
+
+    def nap(seconds):
+        naps.append(seconds)
+        if len(naps) == 2:
+            raise Stop
+
+    monkeypatch.setattr(deliver_messages, "deliver_due", run)
+    monkeypatch.setattr(deliver_messages.time, "sleep", nap)
+    out = StringIO()
+    with pytest.raises(Stop):
+        call_command("deliver_messages", loop=True, sleep=0.5, stdout=out)
+    assert "sent: 1" in out.getvalue()
+    assert naps == [0.5, 0.5]

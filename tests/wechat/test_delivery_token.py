@@ -11,7 +11,7 @@ def test_expired_token_mid_batch_is_refreshed_once_for_all_threads(fake_wechat):
     queue_many(1, prefix="warm-")
     deliver_due(threads=1)  # a token is fetched and cached
     fake_wechat.expire_tokens()
-    fake_wechat.latency = 0.02
+    fake_wechat.latency = 0.1  # every thread sends before the refresh lands
     messages = queue_many(40)
     deliver_due(batch_size=40, threads=8)
     refused = [c for c in fake_wechat.template_sends if c.response.get("errcode") == 42001]

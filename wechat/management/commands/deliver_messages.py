@@ -1,9 +1,12 @@
+import logging
 import time
 
 from django.core.management.base import BaseCommand
 
 from wechat.delivery import deliver_due
 from wechat.tasks import BATCH_SIZE, THREADS
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -17,7 +20,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, loop, sleep, batch_size, threads, **options):
         while True:
-            counts = deliver_due(batch_size=batch_size, threads=threads)
+            try:
+                counts = deliver_due(batch_size=batch_size, threads=threads)
+            except Exception:
+                if not loop:
+                    raise
+                # A failed run (database gone for a moment) must not end the loop.
+                logger.exception("Delivery run failed; trying again")
+                time.sleep(sleep)
+                continue
             if options["verbosity"] >= 1 and any(vars(counts).values()):
                 self.stdout.write(", ".join(f"{k}: {v}" for k, v in vars(counts).items()))
             if not loop:
