@@ -71,13 +71,10 @@ def test_two_messages_at_once_spend_one_opt_in_once(fake_wechat):
     assert second == {"channel": Channel.TEMPLATE}
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="only PostgreSQL refuses a row lock in autocommit"
-)
 @pytest.mark.django_db(transaction=True)
 def test_queued_outside_a_transaction(fake_wechat):
-    """``notify`` in autocommit mode (a script, a shell) spends an opt-in too: the lock it
-    takes needs a transaction of its own."""
+    """``notify`` in autocommit mode (a script, a shell) spends an opt-in too; on
+    PostgreSQL the lock it takes needs a transaction of its own."""
     kinds.register(REMINDER)
     follower("o-yes", subscriptions={SUBSCRIBE_ID: "accept"})
     message = outbox.notify("o-yes", REMINDER.key, {"venue": "基地"}, key="r1")

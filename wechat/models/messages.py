@@ -75,6 +75,10 @@ class Message(models.Model):
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
 
+    # Operational rows, many per event: kept out of Wagtail's reference index, which would
+    # otherwise queue an index update for every message written.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("消息")
