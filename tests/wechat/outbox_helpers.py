@@ -5,6 +5,7 @@ from django.db import transaction
 from tests.factories import make_user
 from wechat import kinds, outbox
 from wechat.models import Follower, Message, MessageText
+from wechat.models.messages import Channel
 
 TEMPLATE_ID = "tpl-booking-confirmed"
 SUBSCRIBE_ID = "sub-booking-confirmed"
@@ -24,6 +25,21 @@ BOOKING = kinds.register(
         sample={"venue": "市禁毒教育基地", "start": "2024年6月26日 09:00", "code": "AB12CD"},
         url="/booking/{code}/",
         template_id=TEMPLATE_ID,
+    )
+)
+
+# A kind that prefers 订阅通知 when the follower consented.
+REMINDER = kinds.register(
+    kinds.Kind(
+        key="test_reminder",
+        label="参观提醒",
+        fields=(("thing1", "场馆", "{venue}"),),
+        email_subject="参观提醒",
+        email_body="明天参观 {venue}",
+        sample={"venue": "基地"},
+        channel=Channel.SUBSCRIBE,
+        template_id=TEMPLATE_ID,
+        subscribe_template_id=SUBSCRIBE_ID,
     )
 )
 

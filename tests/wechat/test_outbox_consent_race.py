@@ -11,21 +11,9 @@ import time
 import pytest
 from django.db import connection, transaction
 
-from tests.wechat.outbox_helpers import SUBSCRIBE_ID, TEMPLATE_ID, follower
-from wechat import kinds, outbox
+from tests.wechat.outbox_helpers import REMINDER, SUBSCRIBE_ID, follower
+from wechat import outbox
 from wechat.models.messages import Channel
-
-REMINDER = kinds.Kind(
-    key="test_race_reminder",
-    label="参观提醒",
-    fields=(("thing1", "场馆", "{venue}"),),
-    email_subject="参观提醒",
-    email_body="明天参观 {venue}",
-    sample={"venue": "基地"},
-    channel=Channel.SUBSCRIBE,
-    template_id=TEMPLATE_ID,
-    subscribe_template_id=SUBSCRIBE_ID,
-)
 
 
 def _waiting_for_a_lock(pid: int) -> bool:
@@ -38,7 +26,6 @@ def _waiting_for_a_lock(pid: int) -> bool:
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs row locks across connections")
 @pytest.mark.django_db(transaction=True)
 def test_two_messages_at_once_spend_one_opt_in_once(fake_wechat):
-    kinds.register(REMINDER)
     follower("o-yes", subscriptions={SUBSCRIBE_ID: "accept"})
     second: dict = {}
     backend_pid: list[int] = []
@@ -75,7 +62,6 @@ def test_two_messages_at_once_spend_one_opt_in_once(fake_wechat):
 def test_queued_outside_a_transaction(fake_wechat):
     """``notify`` in autocommit mode (a script, a shell) spends an opt-in too; on
     PostgreSQL the lock it takes needs a transaction of its own."""
-    kinds.register(REMINDER)
     follower("o-yes", subscriptions={SUBSCRIBE_ID: "accept"})
     message = outbox.notify("o-yes", REMINDER.key, {"venue": "基地"}, key="r1")
     assert message.channel == Channel.SUBSCRIBE

@@ -93,21 +93,6 @@ def test_openid_recipient(fake_wechat):
 
 
 def test_subscribe_channel_when_preferred_and_consented(fake_wechat, settings):
-    from wechat import kinds
-
-    kinds.register(
-        kinds.Kind(
-            key="test_reminder",
-            label="参观提醒",
-            fields=(("thing1", "场馆", "{venue}"),),
-            email_subject="参观提醒",
-            email_body="明天参观 {venue}",
-            sample={"venue": "基地"},
-            channel=Channel.SUBSCRIBE,
-            template_id=TEMPLATE_ID,
-            subscribe_template_id=SUBSCRIBE_ID,
-        )
-    )
     follower("o-yes", subscriptions={SUBSCRIBE_ID: "accept"})
     follower("o-no", subscriptions={SUBSCRIBE_ID: "reject"})
     consented = queue("o-yes", "r1", kind="test_reminder")
