@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "education",
     "wechat",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",

@@ -14,3 +14,11 @@ class ArticleCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(ArticleCategoryViewSet)
+
+# Admin areas of the school and quiz parts register their own viewsets and hooks.
+from education import (  # noqa: E402, F401
+    item_analysis_admin,
+    question_admin,
+    rate_admin,
+    school_admin,
+)

@@ -16,6 +16,7 @@ from education.models import (
     EventIndexPage,
     EventPage,
     HomePage,
+    QuizIndexPage,
 )
 from tests.factories import (
     VIDEO_URL,
@@ -29,7 +30,13 @@ from tests.factories import (
     make_video_embed,
 )
 
-INDEX_MODELS = [ArticleIndexPage, CampaignIndexPage, DrugFactIndexPage, EventIndexPage]
+INDEX_MODELS = [
+    ArticleIndexPage,
+    CampaignIndexPage,
+    DrugFactIndexPage,
+    EventIndexPage,
+    QuizIndexPage,
+]
 
 
 class PageTreeRulesTests(WagtailPageTestCase):

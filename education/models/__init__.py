@@ -13,6 +13,26 @@ from education.models.pages import (
     EventPage,
     HomePage,
 )
+from education.models.quiz import (
+    Attempt,
+    AttemptItem,
+    Choice,
+    Question,
+    QuizIndexPage,
+    QuizPage,
+    QuizQuestion,
+)
+from education.models.rates import DailyProgress, Period, RateCount, Result
+from education.models.schools import (
+    Coordinator,
+    District,
+    DistrictOfficer,
+    Grade,
+    GradeBand,
+    School,
+    SchoolClass,
+    Student,
+)
 from education.models.site_settings import PlatformSettings
 
 __all__ = [
@@ -20,14 +40,33 @@ __all__ = [
     "ArticleIndexPage",
     "ArticlePage",
     "ArticlePageTag",
+    "Attempt",
+    "AttemptItem",
     "CampaignIndexPage",
     "CampaignPage",
     "CampaignRelatedPage",
+    "Choice",
+    "Coordinator",
+    "DailyProgress",
+    "District",
+    "DistrictOfficer",
     "DrugFactImage",
     "DrugFactIndexPage",
     "DrugFactPage",
     "EventIndexPage",
     "EventPage",
+    "Grade",
+    "GradeBand",
     "HomePage",
+    "Period",
     "PlatformSettings",
+    "Question",
+    "QuizIndexPage",
+    "QuizPage",
+    "QuizQuestion",
+    "RateCount",
+    "Result",
+    "School",
+    "SchoolClass",
+    "Student",
 ]

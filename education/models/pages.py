@@ -106,6 +106,7 @@ class HomePage(Page):
         "education.CampaignIndexPage",
         "education.DrugFactIndexPage",
         "education.EventIndexPage",
+        "education.QuizIndexPage",
     ]
     max_count = 1
 

@@ -1,0 +1,3 @@
+"""quiz_urls"""
+
+urlpatterns: list = []

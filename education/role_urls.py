@@ -1,0 +1,3 @@
+"""role_urls"""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""roster_urls"""
+
+urlpatterns: list = []
