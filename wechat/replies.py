@@ -77,7 +77,7 @@ def render(reply: KeywordReply, source: str, target: str) -> BaseReply:
 
 def ensure_default_replies(site_root_page: Page) -> list[KeywordReply]:
     """Create the usual keyword replies (once) pointing at the site's section pages: 知识,
-    新闻, 活动, and 答题 and 预约 at the campaigns until the quiz and booking pages exist.
+    新闻, 活动, 答题 at the quizzes, and 预约 at the campaigns until the booking pages exist.
     They make a ready custom menu: 答题, 预约, and 更多 with the three sections."""
     more = _("更多")
     defaults = [
@@ -86,27 +86,27 @@ def ensure_default_replies(site_root_page: Page) -> list[KeywordReply]:
             _("参加禁毒知识答题"),
             _("测一测你的禁毒知识，答题通过可获得证书。"),
             "",
-            "campaignindexpage",
+            ("quizindexpage", "campaignindexpage"),
         ),
         (
             "预约",
             _("预约参观禁毒教育基地"),
             _("学校和个人均可预约参观禁毒教育基地。"),
             "",
-            "campaignindexpage",
+            ("campaignindexpage",),
         ),
-        ("知识", _("毒品图鉴"), _("认清毒品的样子、俗称和危害。"), more, "drugfactindexpage"),
-        ("新闻", _("禁毒资讯"), _("市禁毒办的工作动态和宣传活动。"), more, "articleindexpage"),
+        ("知识", _("毒品图鉴"), _("认清毒品的样子、俗称和危害。"), more, ("drugfactindexpage",)),
+        ("新闻", _("禁毒资讯"), _("市禁毒办的工作动态和宣传活动。"), more, ("articleindexpage",)),
         (
             "活动",
             _("禁毒活动"),
             _("教育基地开放日、禁毒讲座和社区宣传活动。"),
             more,
-            "eventindexpage",
+            ("eventindexpage",),
         ),
     ]
     replies = []
-    for order, (word, title, text, group, model) in enumerate(defaults):
+    for order, (word, title, text, group, models) in enumerate(defaults):
         taken = [r for r in KeywordReply.objects.all() if word in r.keyword_list]
         if taken:
             replies.append(taken[0])
@@ -116,7 +116,7 @@ def ensure_default_replies(site_root_page: Page) -> list[KeywordReply]:
                 keywords=word,
                 title=title,
                 text=text,
-                page=_section(site_root_page, model),
+                page=_section(site_root_page, models),
                 menu_label=title if group else word,
                 menu_group=group,
                 menu_order=order,
@@ -125,16 +125,19 @@ def ensure_default_replies(site_root_page: Page) -> list[KeywordReply]:
     return replies
 
 
-def _section(site_root_page: Page, model: str) -> Page | None:
-    """The first page of a type under the site root, by its model name; the wechat app does
-    not import the content app."""
-    content_types = ContentType.objects.filter(model=model)
-    return (
-        Page.objects.descendant_of(site_root_page)
-        .filter(content_type__in=content_types)
-        .order_by("path")
-        .first()
-    )
+def _section(site_root_page: Page, models: tuple[str, ...]) -> Page | None:
+    """The first page under the site root of the first of ``models`` (model names) that has
+    one; the wechat app does not import the content app."""
+    for model in models:
+        page = (
+            Page.objects.descendant_of(site_root_page)
+            .filter(content_type__in=ContentType.objects.filter(model=model))
+            .order_by("path")
+            .first()
+        )
+        if page is not None:
+            return page
+    return None
 
 
 def _image_url(reply: KeywordReply) -> str:

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import build_site
+from tests.school_factories import add_quiz_index
 from wechat.menu import build_menu
 from wechat.models import KeywordReply
 from wechat.replies import ensure_default_replies
@@ -51,3 +52,10 @@ def test_defaults_make_a_custom_menu():
     assert [b["name"] for b in buttons] == ["答题", "预约", "更多"]
     assert [b["name"] for b in buttons[2]["sub_button"]] == ["毒品图鉴", "禁毒资讯", "禁毒活动"]
     assert buttons[0] == {"type": "view", "name": "答题", "url": "http://localhost/campaigns/"}
+
+
+def test_quiz_keyword_points_at_the_quizzes_once_they_exist():
+    site = build_site()
+    quizzes = add_quiz_index(site.home)
+    ensure_default_replies(site.home)
+    assert KeywordReply.objects.get(keywords="答题").page.specific == quizzes
