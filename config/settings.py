@@ -84,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "education.context_processors.navigation",
+                "education.context_processors.school_roles",
                 "wechat.context_processors.wechat_share",
             ],
         },
@@ -176,6 +177,10 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# Quiz certificates need a font with Chinese characters; empty: Noto Sans CJK, WenQuanYi or
+# any Chinese font fontconfig knows (the system check education.W001 warns when none is found).
+CERTIFICATE_FONT = env_str("CERTIFICATE_FONT")
 
 # Accounts (django-allauth): email address is the login, verified before first use.
 LOGIN_URL = "account_login"

@@ -1,6 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
+from education.roles import has_school_role
+
 
 def _menu_pages(request):
     site = Site.find_for_request(request)
@@ -15,3 +17,12 @@ def navigation(request):
     menu = SimpleLazyObject(lambda: _menu_pages(request))
     sections = SimpleLazyObject(lambda: {page.cached_content_type.model: page for page in menu})
     return {"menu_pages": menu, "sections": sections}
+
+
+def school_roles(request):
+    """Whether to show the 「我的学校」 link: one query, only if a template asks and only once
+    per request. A view that already knows may pass ``has_school_role`` itself."""
+    user = getattr(request, "user", None)
+    if user is None:
+        return {"has_school_role": False}
+    return {"has_school_role": SimpleLazyObject(lambda: has_school_role(user))}

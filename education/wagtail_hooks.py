@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from education import audit
 from education.models import ArticleCategory
 
 
@@ -14,6 +16,7 @@ class ArticleCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(ArticleCategoryViewSet)
+hooks.register("register_log_actions", audit.register_actions)
 
 # Admin areas of the school and quiz parts register their own viewsets and hooks.
 from education import (  # noqa: E402, F401

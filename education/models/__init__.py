@@ -23,6 +23,7 @@ from education.models.quiz import (
     QuizQuestion,
 )
 from education.models.rates import DailyProgress, Period, RateCount, Result
+from education.models.roster_imports import RosterImport
 from education.models.schools import (
     Coordinator,
     District,
@@ -66,6 +67,7 @@ __all__ = [
     "QuizQuestion",
     "RateCount",
     "Result",
+    "RosterImport",
     "School",
     "SchoolClass",
     "Student",

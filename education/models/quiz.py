@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -93,6 +93,10 @@ class Question(index.Indexed, ClusterableModel):
         index.FilterField("kind"),
         index.FilterField("category"),
         index.FilterField("difficulty"),
+        index.FilterField("for_primary"),
+        index.FilterField("for_junior"),
+        index.FilterField("for_senior"),
+        index.FilterField("for_university"),
         index.FilterField("active"),
     ]
 
@@ -140,6 +144,15 @@ class QuizIndexPage(Page):
 
     class Meta:
         verbose_name = _("答题栏目")
+
+    def get_context(self, request, *args, **kwargs):
+        from education.quiz_attempts import open_quizzes
+        from education.student_identity import current_student
+
+        context = super().get_context(request, *args, **kwargs)
+        context["quizzes"] = open_quizzes().child_of(self)
+        context["student"] = current_student(request)
+        return context
 
 
 class QuizPage(RoutablePageMixin, Page):
@@ -248,6 +261,22 @@ class QuizPage(RoutablePageMixin, Page):
         return (self.opens_at is None or self.opens_at <= at) and (
             self.closes_at is None or at < self.closes_at
         )
+
+    # The views live in education.quiz_views, which imports the models.
+
+    def get_context(self, request, *args, **kwargs):
+        from education.quiz_views import quiz_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(quiz_page_context(self, request))
+        return context
+
+    @path("start/")
+    def start(self, request):
+        """The start button (POST): resume the attempt in progress or draw a new one."""
+        from education.quiz_views import start_quiz
+
+        return start_quiz(self, request)
 
 
 class QuizQuestion(Orderable):

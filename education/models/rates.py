@@ -57,8 +57,13 @@ class Result(models.Model):
         on_delete=models.CASCADE,
         related_name="results",
     )
+    # Indexed by the (period, passed) index below.
     period = models.ForeignKey(
-        Period, verbose_name=_("统计周期"), on_delete=models.CASCADE, related_name="results"
+        Period,
+        verbose_name=_("统计周期"),
+        on_delete=models.CASCADE,
+        related_name="results",
+        db_index=False,
     )
     attempts = models.PositiveIntegerField(_("答题次数"), default=0)
     first_score = models.PositiveSmallIntegerField(_("首次得分"))
@@ -89,7 +94,11 @@ class RateCount(models.Model):
     school_class = models.ForeignKey(
         "education.SchoolClass", on_delete=models.CASCADE, related_name="rate_counts"
     )
-    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="rate_counts")
+    # Indexed by (period, school) below: a period-only index would tempt PostgreSQL away
+    # from it when a district's schools are summed.
+    period = models.ForeignKey(
+        Period, on_delete=models.CASCADE, related_name="rate_counts", db_index=False
+    )
     participants = models.PositiveIntegerField(default=0)
     passed = models.PositiveIntegerField(default=0)
     best_score_sum = models.PositiveBigIntegerField(default=0)
@@ -108,7 +117,10 @@ class DailyProgress(models.Model):
     """First attempts and first passes per district and day: the rate-over-time chart is a
     running sum of these rows."""
 
-    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="daily_progress")
+    # Indexed by the unique (period, district, date) constraint.
+    period = models.ForeignKey(
+        Period, on_delete=models.CASCADE, related_name="daily_progress", db_index=False
+    )
     district = models.ForeignKey(
         "education.District", on_delete=models.CASCADE, related_name="daily_progress"
     )

@@ -17,9 +17,10 @@ pytestmark = pytest.mark.django_db
 
 URL = "/wechat/account/"
 # Session, user, follower, active binding code (only when WeChat is configured), plus the
-# four queries of the site shell (site, platform settings, menu restrictions, menu pages).
-QUERIES_CONFIGURED = 8
-QUERIES_NOT_CONFIGURED = 7
+# five queries of the site shell (site, platform settings, menu restrictions, menu pages,
+# whether the user has a school role for the 「我的学校」 link).
+QUERIES_CONFIGURED = 9
+QUERIES_NOT_CONFIGURED = 8
 
 
 @pytest.fixture(autouse=True)

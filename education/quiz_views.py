@@ -1,0 +1,402 @@
+"""Taking a quiz: identifying by join link or class code, the quiz page's start button, the
+answering page, the result and the certificate. Business rules live in
+``education.quiz_attempts``; these views read the request and pick the page."""
+
+from urllib.parse import urlencode
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Count, Max
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_ratelimit.decorators import ratelimit
+
+from education import rate_figures
+from education.certificates import certificate_png, public_name
+from education.models import Attempt, Period, Question, QuizPage, School
+from education.quiz_attempts import (
+    Answerer,
+    AttemptRefused,
+    is_overdue,
+    open_quizzes,
+    question_count,
+    standing,
+    start_attempt,
+    start_refusal,
+    submit_attempt,
+)
+from education.quiz_forms import ClassCodeForm, IdentityForm
+from education.quiz_limits import (
+    SUBMITS_PER_IP,
+    guessing_blocked,
+    record_failed_guess,
+    start_limited,
+)
+from education.student_identity import (
+    current_student,
+    forget,
+    owns_attempt,
+    remember,
+    remember_attempt,
+    remembered_attempts,
+)
+
+KIND_LABELS = dict(Question.Kind.choices)
+
+
+def _too_many(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "education/quiz/limited.html", {"message": message}, status=429)
+
+
+def _next_url(request: HttpRequest) -> str:
+    """Where to go once identified: a local address only."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""
+
+
+def _with_next(url: str, next_url: str) -> str:
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+# Identifying
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def join_by_code(request: HttpRequest) -> HttpResponse:
+    next_url = _next_url(request)
+    form = ClassCodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if guessing_blocked(request):
+            return _too_many(request, _("尝试次数太多，请一分钟后再试。"))
+        if form.is_valid():
+            school = form.school_class.school
+            return redirect(_with_next(reverse("join_school", args=[school.join_token]), next_url))
+        record_failed_guess(request)
+    return render(
+        request,
+        "education/quiz/join_code.html",
+        {
+            "form": form,
+            "next": next_url,
+            "continue_url": next_url or reverse("student_quizzes"),
+            "student": current_student(request),
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def join_school(request: HttpRequest, token: str) -> HttpResponse:
+    school = get_object_or_404(School, join_token=token)
+    next_url = _next_url(request)
+    form = IdentityForm(school, request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if guessing_blocked(request, school):
+            return _too_many(request, _("尝试次数太多，请一分钟后再试。"))
+        if form.is_valid():
+            remember(request, form.student)
+            return redirect(next_url or "student_quizzes")
+        record_failed_guess(request, school)
+    return render(
+        request,
+        "education/quiz/join_school.html",
+        {
+            "school": school,
+            "form": form,
+            "next": next_url,
+            "continue_url": next_url or reverse("student_quizzes"),
+            "student": current_student(request),
+        },
+    )
+
+
+@require_safe
+def student_quizzes(request: HttpRequest) -> HttpResponse:
+    """The identified student's open quizzes, with the attempts used on each."""
+    student = current_student(request)
+    if student is None:
+        return redirect("join_by_code")
+    quizzes = list(open_quizzes().filter(audience=QuizPage.Audience.STUDENTS))
+    used = {
+        row["quiz"]: row
+        for row in Attempt.objects.filter(student=student, quiz__in=quizzes)
+        .values("quiz")
+        .annotate(count=Count("pk"), best=Max("score"))
+    }
+    rows = [(quiz, used.get(quiz.pk, {"count": 0, "best": None})) for quiz in quizzes]
+    return render(
+        request, "education/quiz/student_quizzes.html", {"student": student, "rows": rows}
+    )
+
+
+@require_POST
+def student_forget(request: HttpRequest) -> HttpResponse:
+    forget(request)
+    messages.success(request, _("已退出学生身份。请重新输入班级码确认身份。"))
+    return redirect("join_by_code")
+
+
+# The quiz page (called by QuizPage)
+
+
+def quiz_page_context(quiz: QuizPage, request: HttpRequest) -> dict:
+    """What the quiz page shows: the rules, and this answerer's attempts and chances."""
+    student = current_student(request) if quiz.for_students else None
+    # A preview in the admin may show a page never saved: it has no attempts to count.
+    previewing = getattr(request, "is_preview", False)
+    identified = (student is not None or not quiz.for_students) and not previewing
+    # A random draw depends on the grade band, known once the student is.
+    counted = not previewing and (identified or quiz.draw == QuizPage.Draw.FIXED)
+    answerer = Answerer.for_quiz(
+        quiz, student=student, user=request.user, earlier=remembered_attempts(request)
+    )
+    mine = standing(quiz, answerer) if identified else None
+    page_url = quiz.get_url(request) or ""
+    return {
+        "student": student,
+        "identified": identified,
+        "standing": mine,
+        "question_total": question_count(quiz, answerer.band(quiz)) if counted else None,
+        "category_total": len(Question.Category.values),
+        "refusal": (
+            start_refusal(quiz, mine.used, timezone.now())
+            if mine and not mine.open_attempt
+            else None
+        ),
+        "start_url": page_url + quiz.reverse_subpage("start"),
+        "join_url": _with_next(reverse("join_by_code"), page_url),
+    }
+
+
+def start_quiz(quiz: QuizPage, request: HttpRequest) -> HttpResponse:
+    page_url = quiz.get_url(request)
+    if request.method != "POST":
+        return redirect(page_url)
+    if start_limited(request):
+        return _too_many(request, _("操作太频繁，请稍等片刻再开始答题。"))
+    try:
+        attempt = start_attempt(
+            quiz,
+            student=current_student(request) if quiz.for_students else None,
+            user=request.user,
+            earlier=remembered_attempts(request),
+        )
+    except AttemptRefused as refusal:
+        messages.error(request, refusal.message)
+        if refusal.needs_identity:
+            return redirect(_with_next(reverse("join_by_code"), page_url))
+        return redirect(page_url)
+    if attempt.student_id is None and attempt.user_id is None:
+        remember_attempt(request, attempt)
+    return redirect("quiz_attempt", token=attempt.token)
+
+
+# Answering and the result
+
+
+def _owned_attempt_or_404(request: HttpRequest, token: UUID) -> Attempt:
+    attempt = (
+        Attempt.objects.select_related("quiz", "period", "school", "student")
+        .filter(token=token)
+        .first()
+    )
+    if attempt is None or not owns_attempt(request, attempt):
+        raise Http404
+    return attempt
+
+
+def _posted_answers(attempt: Attempt, data: QueryDict) -> dict[str, list[str]]:
+    return {str(i): data.getlist(f"q{i}") for i in range(len(attempt.questions))}
+
+
+def _answering_items(attempt: Attempt, answers: dict[str, list[str]]) -> list[dict]:
+    """The questions as the answerer sees them: never the key nor the explanation."""
+    return [
+        {
+            "position": position,
+            "number": position + 1,
+            "text": question["text"],
+            "kind": question["kind"],
+            "kind_label": KIND_LABELS.get(question["kind"], ""),
+            "multiple": question["kind"] == Question.Kind.MULTIPLE,
+            "answered": bool(answers.get(str(position))),
+            "choices": [
+                {
+                    "key": choice["key"],
+                    "label": choice["key"].upper(),
+                    "text": choice["text"],
+                    "chosen": choice["key"] in answers.get(str(position), ()),
+                }
+                for choice in question["choices"]
+            ],
+        }
+        for position, question in enumerate(attempt.questions)
+    ]
+
+
+@ratelimit(key="ip", rate=SUBMITS_PER_IP, method="POST", block=False)
+@require_http_methods(["GET", "HEAD", "POST"])
+def attempt_page(request: HttpRequest, token: UUID) -> HttpResponse:
+    attempt = _owned_attempt_or_404(request, token)
+    if not attempt.is_open:
+        return redirect("quiz_result", token=attempt.token)
+    answers: dict[str, list[str]] = {}
+    if request.method == "POST":
+        if request.limited:
+            return _too_many(request, _("提交太频繁，请稍等片刻再交卷，已选的答案仍保留在本机。"))
+        answers = _posted_answers(attempt, request.POST)
+        unanswered = sum(1 for chosen in answers.values() if not chosen)
+        if not unanswered or request.POST.get("confirm") or is_overdue(attempt):
+            submit_attempt(attempt, answers)
+            return redirect("quiz_result", token=attempt.token)
+    elif is_overdue(attempt):
+        submit_attempt(attempt, {})
+        return redirect("quiz_result", token=attempt.token)
+    items = _answering_items(attempt, answers)
+    answered = sum(1 for item in items if item["answered"])
+    remaining = (
+        max(int((attempt.deadline - timezone.now()).total_seconds()), 0)
+        if attempt.deadline
+        else None
+    )
+    return render(
+        request,
+        "education/quiz/attempt.html",
+        {
+            "attempt": attempt,
+            "items": items,
+            "answered": answered,
+            # Asked to confirm: a POST with questions left unanswered.
+            "unanswered": len(items) - answered if request.method == "POST" else 0,
+            "remaining": remaining,
+            "clock": _clock(remaining) if remaining is not None else "",
+        },
+    )
+
+
+def _clock(seconds: int) -> str:
+    """1:05:09 or 05:09, as the countdown shows it."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+
+
+def _review_items(attempt: Attempt) -> list[dict]:
+    """Each question with the answer given, the right answer and the explanation."""
+    items = []
+    for position, question in enumerate(attempt.questions):
+        given = attempt.answers.get(str(position), [])
+        items.append(
+            {
+                "number": position + 1,
+                "text": question["text"],
+                "kind_label": KIND_LABELS.get(question["kind"], ""),
+                "right": sorted(given) == sorted(question["key"]),
+                "answered": bool(given),
+                "explanation": question["explanation"],
+                "choices": [
+                    {
+                        "label": choice["key"].upper(),
+                        "text": choice["text"],
+                        "chosen": choice["key"] in given,
+                        "correct": choice["key"] in question["key"],
+                    }
+                    for choice in question["choices"]
+                ],
+            }
+        )
+    return items
+
+
+def _retry_url(request: HttpRequest, attempt: Attempt) -> str:
+    """The quiz's start address while the answerer has attempts left and it is open."""
+    quiz = attempt.quiz
+    if quiz is None or not quiz.live or not quiz.is_open():
+        return ""
+    answerer = Answerer.for_quiz(
+        quiz, student=attempt.student, user=request.user, earlier=remembered_attempts(request)
+    )
+    if not standing(quiz, answerer).left:
+        return ""
+    return quiz.get_url(request) + quiz.reverse_subpage("start")
+
+
+def _school_figures(attempt: Attempt) -> rate_figures.Figures | None:
+    """The student's school now, in the period the attempt counted in (or else the current
+    one, for a quiz that does not count)."""
+    if attempt.school is None:
+        return None
+    period = attempt.period or Period.objects.current()
+    return rate_figures.school_figures(attempt.school, period) if period else None
+
+
+@require_safe
+def result_page(request: HttpRequest, token: UUID) -> HttpResponse:
+    attempt = _owned_attempt_or_404(request, token)
+    if attempt.is_open:
+        return redirect("quiz_attempt", token=attempt.token)
+    return render(
+        request,
+        "education/quiz/result.html",
+        {
+            "attempt": attempt,
+            "items": _review_items(attempt),
+            "expired": attempt.status == Attempt.Status.EXPIRED,
+            "figures": _school_figures(attempt),
+            "retry_url": _retry_url(request, attempt),
+        },
+    )
+
+
+# Certificates
+
+
+def _passed_attempt(code: str) -> Attempt | None:
+    return (
+        Attempt.objects.select_related("school", "student", "user")
+        .filter(certificate_code=code.upper(), passed=True)
+        .first()
+    )
+
+
+@require_safe
+def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
+    attempt = _passed_attempt(code)
+    if attempt is None:
+        return render(
+            request, "education/quiz/certificate_unknown.html", {"code": code}, status=404
+        )
+    return render(
+        request,
+        "education/quiz/certificate_verify.html",
+        {"attempt": attempt, "name": public_name(attempt)},
+    )
+
+
+@require_safe
+def certificate_image(request: HttpRequest, code: str) -> HttpResponse:
+    attempt = _passed_attempt(code)
+    if attempt is None:
+        raise Http404
+    verify_url = request.build_absolute_uri(
+        reverse("certificate_verify", args=[attempt.certificate_code])
+    )
+    try:
+        image = certificate_png(attempt, verify_url)
+    except ImproperlyConfigured:
+        return HttpResponse(
+            _("证书图片暂时无法生成，请稍后再试。"),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(image, content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -1,0 +1,4 @@
+// Roster pages: the join sheet's print button.
+document.querySelectorAll("[data-print]").forEach((button) => {
+    button.addEventListener("click", () => window.print());
+});
