@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "education",
     "wechat",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",

@@ -1,8 +1,8 @@
 """Taking a quiz: identifying by join link or class code, the quiz page's start button, the
 answering page, the result and the certificate. Business rules live in
-``education.quiz_attempts``; these views read the request and pick the page."""
+``education.quiz_attempts``; these views read the request and pick the page. The quiz pages
+are Wagtail pages; their per-visitor parts come from ``education.templatetags.quiz_tags``."""
 
-from urllib.parse import urlencode
 from uuid import UUID
 
 from django.contrib import messages
@@ -12,7 +12,6 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
@@ -20,15 +19,14 @@ from django_ratelimit.decorators import ratelimit
 from education import rate_figures
 from education.certificates import certificate_png, public_name
 from education.models import Attempt, Period, Question, QuizPage, School
+from education.next_urls import safe_next, with_next
 from education.quiz_attempts import (
     Answerer,
     AttemptRefused,
     is_overdue,
     open_quizzes,
-    question_count,
     standing,
     start_attempt,
-    start_refusal,
     submit_attempt,
 )
 from education.quiz_forms import ClassCodeForm, IdentityForm
@@ -54,32 +52,19 @@ def _too_many(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "education/quiz/limited.html", {"message": message}, status=429)
 
 
-def _next_url(request: HttpRequest) -> str:
-    """Where to go once identified: a local address only."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    allowed = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if allowed else ""
-
-
-def _with_next(url: str, next_url: str) -> str:
-    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
-
-
 # Identifying
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def join_by_code(request: HttpRequest) -> HttpResponse:
-    next_url = _next_url(request)
+    next_url = safe_next(request)
     form = ClassCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if guessing_blocked(request):
             return _too_many(request, _("尝试次数太多，请一分钟后再试。"))
         if form.is_valid():
             school = form.school_class.school
-            return redirect(_with_next(reverse("join_school", args=[school.join_token]), next_url))
+            return redirect(with_next(reverse("join_school", args=[school.join_token]), next_url))
         record_failed_guess(request)
     return render(
         request,
@@ -96,7 +81,7 @@ def join_by_code(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def join_school(request: HttpRequest, token: str) -> HttpResponse:
     school = get_object_or_404(School, join_token=token)
-    next_url = _next_url(request)
+    next_url = safe_next(request)
     form = IdentityForm(school, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if guessing_blocked(request, school):
@@ -144,39 +129,13 @@ def student_forget(request: HttpRequest) -> HttpResponse:
     return redirect("join_by_code")
 
 
-# The quiz page (called by QuizPage)
+# The quiz page's start button
 
 
-def quiz_page_context(quiz: QuizPage, request: HttpRequest) -> dict:
-    """What the quiz page shows: the rules, and this answerer's attempts and chances."""
-    student = current_student(request) if quiz.for_students else None
-    # A preview in the admin may show a page never saved: it has no attempts to count.
-    previewing = getattr(request, "is_preview", False)
-    identified = (student is not None or not quiz.for_students) and not previewing
-    # A random draw depends on the grade band, known once the student is.
-    counted = not previewing and (identified or quiz.draw == QuizPage.Draw.FIXED)
-    answerer = Answerer.for_quiz(
-        quiz, student=student, user=request.user, earlier=remembered_attempts(request)
-    )
-    mine = standing(quiz, answerer) if identified else None
-    page_url = quiz.get_url(request) or ""
-    return {
-        "student": student,
-        "identified": identified,
-        "standing": mine,
-        "question_total": question_count(quiz, answerer.band(quiz)) if counted else None,
-        "category_total": len(Question.Category.values),
-        "refusal": (
-            start_refusal(quiz, mine.used, timezone.now())
-            if mine and not mine.open_attempt
-            else None
-        ),
-        "start_url": page_url + quiz.reverse_subpage("start"),
-        "join_url": _with_next(reverse("join_by_code"), page_url),
-    }
-
-
-def start_quiz(quiz: QuizPage, request: HttpRequest) -> HttpResponse:
+@require_http_methods(["GET", "HEAD", "POST"])
+def start_quiz(request: HttpRequest, page_id: int) -> HttpResponse:
+    """Resume the attempt in progress or draw a new one; a GET goes back to the quiz page."""
+    quiz = get_object_or_404(QuizPage.objects.live().public(), pk=page_id)
     page_url = quiz.get_url(request)
     if request.method != "POST":
         return redirect(page_url)
@@ -192,7 +151,7 @@ def start_quiz(quiz: QuizPage, request: HttpRequest) -> HttpResponse:
     except AttemptRefused as refusal:
         messages.error(request, refusal.message)
         if refusal.needs_identity:
-            return redirect(_with_next(reverse("join_by_code"), page_url))
+            return redirect(with_next(reverse("join_by_code"), page_url))
         return redirect(page_url)
     if attempt.student_id is None and attempt.user_id is None:
         remember_attempt(request, attempt)
@@ -326,7 +285,7 @@ def _retry_url(request: HttpRequest, attempt: Attempt) -> str:
     )
     if not standing(quiz, answerer).left:
         return ""
-    return quiz.get_url(request) + quiz.reverse_subpage("start")
+    return reverse("quiz_start", args=[quiz.pk])
 
 
 def _school_figures(attempt: Attempt) -> rate_figures.Figures | None:

@@ -7,7 +7,6 @@ import education.models.schools
 import modelcluster.fields
 import modelsearch.index
 import uuid
-import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -121,7 +120,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': '答题',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='QuizQuestion',

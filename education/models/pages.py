@@ -135,16 +135,7 @@ class HomePage(Page):
             if self.featured_campaign_id
             else None
         )
-        context["city_rate"] = self._city_rate(request)
         return context
-
-    @staticmethod
-    def _city_rate(request):
-        """(period, summary) of the city's knowledge rate for the public widget, or None."""
-        # Imported here: the rate modules import the models package this module is part of.
-        from education.rate_reports import current_city_summary, site_target
-
-        return current_city_summary(site_target(request))
 
 
 class ArticleIndexPage(IndexPage):

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -145,17 +144,8 @@ class QuizIndexPage(Page):
     class Meta:
         verbose_name = _("答题栏目")
 
-    def get_context(self, request, *args, **kwargs):
-        from education.quiz_attempts import open_quizzes
-        from education.student_identity import current_student
 
-        context = super().get_context(request, *args, **kwargs)
-        context["quizzes"] = open_quizzes().child_of(self)
-        context["student"] = current_student(request)
-        return context
-
-
-class QuizPage(RoutablePageMixin, Page):
+class QuizPage(Page):
     """A quiz: who may take it, how its questions are drawn, how it is marked and whether it
     counts toward the knowledge rate."""
 
@@ -261,22 +251,6 @@ class QuizPage(RoutablePageMixin, Page):
         return (self.opens_at is None or self.opens_at <= at) and (
             self.closes_at is None or at < self.closes_at
         )
-
-    # The views live in education.quiz_views, which imports the models.
-
-    def get_context(self, request, *args, **kwargs):
-        from education.quiz_views import quiz_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(quiz_page_context(self, request))
-        return context
-
-    @path("start/")
-    def start(self, request):
-        """The start button (POST): resume the attempt in progress or draw a new one."""
-        from education.quiz_views import start_quiz
-
-        return start_quiz(self, request)
 
 
 class QuizQuestion(Orderable):

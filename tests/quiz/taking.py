@@ -7,6 +7,7 @@ a test can answer any mix of right and wrong."""
 from dataclasses import dataclass
 
 from django.test import Client
+from django.urls import reverse
 
 from education.models import Attempt, Question, QuizIndexPage, QuizPage, Student
 from education.quiz_attempts import start_attempt
@@ -82,6 +83,11 @@ def identify_as(client: Client, student: Student) -> None:
     session = client.session
     session[STUDENT_KEY] = student.pk
     session.save()
+
+
+def start_url(quiz: QuizPage) -> str:
+    """Where the quiz page's start button posts."""
+    return reverse("quiz_start", args=[quiz.pk])
 
 
 def answers_for(attempt: Attempt, *, right: int) -> dict[str, list[str]]:

@@ -6,7 +6,7 @@ import pytest
 
 from education.models import QuizPage
 from education.quiz_attempts import start_attempt, submit_attempt
-from tests.quiz.taking import EXPLANATIONS, answers_for, build_world, identify_as
+from tests.quiz.taking import EXPLANATIONS, answers_for, build_world, identify_as, start_url
 from tests.school_factories import add_quiz
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_a_fail_has_no_certificate_and_may_try_again(client, world):
     assert "未达到及格线" in page
     assert "/certificates/" not in page
     assert "再答一次" in page
-    assert f'action="{world.quiz.url}start/"' in page
+    assert f'action="{start_url(world.quiz)}"' in page
 
 
 def test_no_retry_once_the_attempts_are_used(client, world):
@@ -84,7 +84,7 @@ def test_the_public_quiz_shows_no_school_rate(client, world):
         audience=QuizPage.Audience.PUBLIC,
         shuffle_choices=False,
     )
-    client.post(public.url + "start/")
+    client.post(start_url(public))
     (token,) = client.session["quiz_attempts"]
     client.post(f"/attempt/{token}/", {"q0": "a"})
     page = client.get(f"/result/{token}/").content.decode()

@@ -9,7 +9,7 @@ import pytest
 
 from education.models import QuizPage
 from education.quiz_attempts import start_attempt
-from tests.quiz.taking import EXPLANATIONS, build_world, identify_as
+from tests.quiz.taking import EXPLANATIONS, build_world, identify_as, start_url
 from tests.school_factories import add_quiz
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +68,6 @@ def test_the_public_quiz(client, world):
         questions=list(world.bank.values()),
         audience=QuizPage.Audience.PUBLIC,
     )
-    client.post(public.url + "start/")
+    client.post(start_url(public))
     attempt = start_attempt(public, earlier=client.session["quiz_attempts"])  # resumed
     assert_no_key(client.get(f"/attempt/{attempt.token}/").content.decode(), attempt)

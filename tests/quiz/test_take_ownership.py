@@ -6,7 +6,7 @@ import pytest
 from education.models import QuizPage
 from education.quiz_attempts import start_attempt, submit_attempt
 from tests.factories import make_user
-from tests.quiz.taking import answers_for, build_world, identify_as
+from tests.quiz.taking import answers_for, build_world, identify_as, start_url
 from tests.school_factories import add_quiz
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_the_student_resumes_on_another_phone(client, world):
 
 
 def test_an_anonymous_attempt_belongs_to_its_session(client, public):
-    client.post(public.url + "start/")
+    client.post(start_url(public))
     (token,) = client.session["quiz_attempts"]
     assert client.get(f"/attempt/{token}/").status_code == 200
     stranger = client.__class__()

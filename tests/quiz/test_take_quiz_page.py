@@ -10,7 +10,7 @@ from django.utils import timezone
 from education.models import Attempt, QuizPage
 from education.quiz_attempts import start_attempt, submit_attempt
 from education.student_identity import ATTEMPTS_KEY
-from tests.quiz.taking import answers_for, build_world, identify_as
+from tests.quiz.taking import answers_for, build_world, identify_as, start_url
 from tests.school_factories import add_quiz
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def test_the_rules_are_shown(client, world):
         "截止时间",
     ):
         assert rule in page
-    assert f'action="{world.quiz.url}start/"' in page
+    assert f'action="{start_url(world.quiz)}"' in page
     assert world.student.name in page
 
 
@@ -52,7 +52,7 @@ def test_an_unidentified_visitor_is_asked_to_identify(client, world):
     assert "还剩" not in page and "我的最好成绩" not in page
     assert "4 题" in page  # a fixed list: the same for every grade
     assert f"/join/?next={world.quiz.url.replace('/', '%2F')}" in page
-    response = client.post(world.quiz.url + "start/")
+    response = client.post(start_url(world.quiz))
     assert response.status_code == 302
     assert response["Location"].startswith("/join/?next=")
     assert not Attempt.objects.exists()
@@ -60,19 +60,19 @@ def test_an_unidentified_visitor_is_asked_to_identify(client, world):
 
 def test_start_draws_and_opens_the_paper(client, world):
     identify_as(client, world.student)
-    response = client.post(world.quiz.url + "start/")
+    response = client.post(start_url(world.quiz))
     attempt = Attempt.objects.get()
     assert response["Location"] == f"/attempt/{attempt.token}/"
     assert (attempt.student, attempt.number) == (world.student, 1)
     # Again: the same paper.
-    assert client.post(world.quiz.url + "start/")["Location"] == f"/attempt/{attempt.token}/"
+    assert client.post(start_url(world.quiz))["Location"] == f"/attempt/{attempt.token}/"
     page = client.get(world.quiz.url).content.decode()
     assert "继续答题" in page
 
 
 def test_start_is_a_post(client, world):
     identify_as(client, world.student)
-    assert client.get(world.quiz.url + "start/")["Location"] == world.quiz.url
+    assert client.get(start_url(world.quiz))["Location"] == world.quiz.url
     assert not Attempt.objects.exists()
 
 
@@ -84,7 +84,7 @@ def test_used_up_attempts_are_explained(client, world):
     page = client.get(world.quiz.url).content.decode()
     assert "您已用完本次答题的 2 次机会。" in page
     assert "共 2 次，还剩 0 次" in page
-    response = client.post(world.quiz.url + "start/", follow=True)
+    response = client.post(start_url(world.quiz), follow=True)
     assert "您已用完本次答题的 2 次机会。" in response.content.decode()
 
 
@@ -92,7 +92,7 @@ def test_a_closed_quiz_says_so(client, world):
     quiz = add_quiz(world.index, "已截止", questions=[world.bank["ice"]], closes_at=timezone.now())
     identify_as(client, world.student)
     assert "截止" in client.get(quiz.url).content.decode()
-    response = client.post(quiz.url + "start/", follow=True)
+    response = client.post(start_url(quiz), follow=True)
     assert "本次答题已于" in response.content.decode()
     assert not Attempt.objects.exists()
 
@@ -103,7 +103,7 @@ def test_the_public_quiz_needs_no_identity(client, world):
     )
     page = client.get(public.url).content.decode()
     assert "开始答题" in page
-    response = client.post(public.url + "start/")
+    response = client.post(start_url(public))
     attempt = Attempt.objects.get()
     assert response["Location"] == f"/attempt/{attempt.token}/"
     assert client.session[ATTEMPTS_KEY] == [str(attempt.token)]
@@ -115,8 +115,8 @@ def test_starting_is_rate_limited(client, world):
         world.index, "公众答题", questions=[world.bank["ice"]], audience=QuizPage.Audience.PUBLIC
     )
     for _ in range(30):
-        client.post(public.url + "start/")
-    response = client.post(public.url + "start/")
+        client.post(start_url(public))
+    response = client.post(start_url(public))
     assert response.status_code == 429
     assert "操作太频繁" in response.content.decode()
 
