@@ -31,23 +31,26 @@ def _chosen_report(
     return choice, report_for(subject, choice.period, site_target(request))
 
 
+def _dashboard(
+    request: HttpRequest, subject: Subject, report_for: Callable, template: str, **context
+) -> HttpResponse:
+    choice, report = _chosen_report(request, subject, report_for)
+    return render(request, template, {"choice": choice, "report": report, **context})
+
+
 @login_required
 @require_safe
 def school_dashboard(request: HttpRequest, school_id: int) -> HttpResponse:
     school = school_or_404(request.user, school_id)
-    choice, report = _chosen_report(request, school, school_report)
-    return render(
+    # An officer reaches the school from the district's dashboard: link back to it.
+    visible = visible_districts(request.user).filter(pk=school.district_id).exists()
+    return _dashboard(
         request,
+        school,
+        school_report,
         "education/dashboards/school.html",
-        {
-            "school": school,
-            "choice": choice,
-            "report": report,
-            # An officer reaches the school from the district's dashboard: link back to it.
-            "district_visible": visible_districts(request.user)
-            .filter(pk=school.district_id)
-            .exists(),
-        },
+        school=school,
+        district_visible=visible,
     )
 
 
@@ -55,11 +58,8 @@ def school_dashboard(request: HttpRequest, school_id: int) -> HttpResponse:
 @require_safe
 def district_dashboard(request: HttpRequest, district_id: int) -> HttpResponse:
     district = district_or_404(request.user, district_id)
-    choice, report = _chosen_report(request, district, district_report)
-    return render(
-        request,
-        "education/dashboards/district.html",
-        {"district": district, "choice": choice, "report": report},
+    return _dashboard(
+        request, district, district_report, "education/dashboards/district.html", district=district
     )
 
 

@@ -53,27 +53,30 @@ class CityViewSet(ModelViewSet):
 
 
 class GuardedDeleteView(generic.DeleteView):
-    """Deletes only what has nothing that depends on it; says why otherwise."""
+    """Deletes only what has nothing that depends on it: while the object's ``dependants`` (a
+    related manager) has rows, says ``refusal`` (formatted with the object) instead."""
 
-    def refusal(self) -> str:
-        raise NotImplementedError
+    dependants: str
+    refusal: str
 
     def dispatch(self, request, *args, **kwargs):
-        refused = self.user_has_permission("delete") and self.refusal()
-        if refused:
-            messages.error(request, refused)
+        if self.user_has_permission("delete") and getattr(self.object, self.dependants).exists():
+            messages.error(request, self.refusal % {"object": self.object})
             return redirect(self.index_url_name)
         return super().dispatch(request, *args, **kwargs)
 
 
-# --- districts ----------------------------------------------------------------------------
-
-
 class DistrictDeleteView(GuardedDeleteView):
-    def refusal(self) -> str:
-        if self.object.schools.exists():
-            return _("“%(district)s”下还有学校，不能删除。") % {"district": self.object}
-        return ""
+    dependants = "schools"
+    refusal = gettext_lazy("“%(object)s”下还有学校，不能删除。")
+
+
+class SchoolDeleteView(GuardedDeleteView):
+    dependants = "students"
+    refusal = gettext_lazy("“%(object)s”的花名册中还有学生，不能删除。")
+
+
+# --- districts ----------------------------------------------------------------------------
 
 
 class DistrictViewSet(CityViewSet):
@@ -111,13 +114,6 @@ class SchoolInspectView(generic.InspectView):
     def get_join_token_display_value(self):
         url = join_url(self.object)
         return format_html('<a href="{0}" target="_blank" rel="noopener">{0}</a>', url)
-
-
-class SchoolDeleteView(GuardedDeleteView):
-    def refusal(self) -> str:
-        if self.object.students.exists():
-            return _("“%(school)s”的花名册中还有学生，不能删除。") % {"school": self.object}
-        return ""
 
 
 class SchoolViewSet(CityViewSet):

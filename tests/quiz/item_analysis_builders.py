@@ -3,8 +3,10 @@ analysis tests: each answer sheet is a list of 0/1 item scores in question order
 
 from django.utils import timezone
 
+from education.item_analysis import Sums
 from education.models import Attempt, AttemptItem, Question, QuizPage
-from tests.school_factories import make_question
+from tests.factories import build_site
+from tests.school_factories import add_quiz, add_quiz_index, make_question
 
 
 def make_questions(count: int) -> list[Question]:
@@ -43,6 +45,26 @@ def record_attempts(
         for position, (question, score) in enumerate(zip(questions, sheet, strict=True))
     )
     return attempts
+
+
+def answered_questions(sheets: list[list[int]]) -> list[Question]:
+    """The questions of a new quiz on a new site, answered on ``sheets``."""
+    quiz = add_quiz(add_quiz_index(build_site().home))
+    questions = make_questions(len(sheets[0]))
+    record_attempts(quiz, questions, sheets)
+    return questions
+
+
+def sums_of(xs: list[int], ys: list[int]) -> Sums:
+    """The running sums of two series of scores, as the report keeps them."""
+    return Sums(
+        n=len(xs),
+        x=sum(xs),
+        y=sum(ys),
+        xy=sum(x * y for x, y in zip(xs, ys, strict=True)),
+        xx=sum(x * x for x in xs),
+        yy=sum(y * y for y in ys),
+    )
 
 
 def column(sheets: list[list[int]], index: int) -> tuple[list[int], list[int]]:

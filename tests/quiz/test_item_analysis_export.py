@@ -9,9 +9,8 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from tests.factories import build_site, make_superuser
-from tests.quiz.item_analysis_builders import column, make_questions, record_attempts
-from tests.school_factories import add_quiz, add_quiz_index
+from tests.factories import make_superuser
+from tests.quiz.item_analysis_builders import answered_questions, column
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +20,8 @@ HEADINGS = ["题目编号", "题目", "类别", "作答人数", "通过率（%�
 
 @pytest.fixture
 def questions(client):
-    quiz = add_quiz(add_quiz_index(build_site().home))
-    questions = make_questions(3)
-    record_attempts(quiz, questions, SHEETS)
     client.force_login(make_superuser())
-    return questions
+    return answered_questions(SHEETS)
 
 
 def normalised(rows) -> list[list]:

@@ -7,21 +7,13 @@ from education.item_analysis import (
     FLAG_LOW,
     FLAG_NEGATIVE,
     ItemStatistics,
-    Sums,
 )
 from education.models import Question
+from tests.quiz.item_analysis_builders import sums_of
 
 
 def statistics_of(scores: list[int], rest: list[int]) -> ItemStatistics:
-    sums = Sums(
-        n=len(scores),
-        x=sum(scores),
-        y=sum(rest),
-        xy=sum(x * y for x, y in zip(scores, rest, strict=True)),
-        xx=sum(x * x for x in scores),
-        yy=sum(y * y for y in rest),
-    )
-    return ItemStatistics(question=Question(text="题目"), sums=sums)
+    return ItemStatistics(question=Question(text="题目"), sums=sums_of(scores, rest))
 
 
 def test_a_good_question_has_no_flag():

@@ -9,7 +9,7 @@ import pytest
 
 from education.item_analysis import Sums, first_attempt_items, item_statistics
 from tests.factories import build_site
-from tests.quiz.item_analysis_builders import column, make_questions, record_attempts
+from tests.quiz.item_analysis_builders import column, make_questions, record_attempts, sums_of
 from tests.school_factories import add_quiz, add_quiz_index
 
 pytestmark = pytest.mark.django_db
@@ -73,15 +73,7 @@ def test_sums_give_pearsons_r_on_any_scores():
     generator = random.Random(626)
     xs = [generator.randint(0, 10) for _ in range(50)]
     ys = [x + generator.randint(-6, 6) for x in xs]
-    sums = Sums(
-        n=len(xs),
-        x=sum(xs),
-        y=sum(ys),
-        xy=sum(x * y for x, y in zip(xs, ys, strict=True)),
-        xx=sum(x * x for x in xs),
-        yy=sum(y * y for y in ys),
-    )
-    assert sums.correlation() == pytest.approx(statistics.correlation(xs, ys))
+    assert sums_of(xs, ys).correlation() == pytest.approx(statistics.correlation(xs, ys))
 
 
 def test_no_variation_means_no_correlation():

@@ -5,9 +5,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from tests.factories import build_site, make_superuser, make_user
-from tests.quiz.item_analysis_builders import make_questions, record_attempts
-from tests.school_factories import add_quiz, add_quiz_index, make_city_admin
+from tests.factories import make_superuser, make_user
+from tests.quiz.item_analysis_builders import answered_questions
+from tests.school_factories import make_city_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -33,10 +33,7 @@ def plain_staff():
 
 @pytest.fixture
 def answered():
-    quiz = add_quiz(add_quiz_index(build_site().home))
-    questions = make_questions(2)
-    record_attempts(quiz, questions, [[1, 0], [0, 1]])
-    return questions
+    return answered_questions([[1, 0], [0, 1]])
 
 
 @pytest.mark.parametrize("persona", [question_editor, make_superuser])

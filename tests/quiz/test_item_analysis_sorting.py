@@ -4,9 +4,8 @@ discrimination is undefined come last."""
 import pytest
 from django.urls import reverse
 
-from tests.factories import build_site, make_superuser
-from tests.quiz.item_analysis_builders import make_questions, record_attempts
-from tests.school_factories import add_quiz, add_quiz_index
+from tests.factories import make_superuser
+from tests.quiz.item_analysis_builders import answered_questions
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +26,8 @@ SHEETS = [
 
 @pytest.fixture
 def questions(client):
-    quiz = add_quiz(add_quiz_index(build_site().home))
-    questions = make_questions(4)
-    record_attempts(quiz, questions, SHEETS)
     client.force_login(make_superuser())
-    return questions
+    return answered_questions(SHEETS)
 
 
 def order(client, ordering: str) -> list:

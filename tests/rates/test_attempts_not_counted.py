@@ -7,14 +7,8 @@ from django.utils import timezone
 
 from education.models import DailyProgress, RateCount, Result
 from tests.rates.submissions import class_counts, progress, result_of, submit
-from tests.school_factories import build_schools
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def schools():
-    return build_schools(students_per_class=2)
 
 
 def test_a_public_attempt_counts_nowhere(schools):

@@ -6,16 +6,11 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from education.rate_admin import CityRatePanel
-from tests.rates.dashboard_builders import admin_editor, build_rated_schools
+from tests.rates.dashboard_builders import admin_editor
 
 pytestmark = pytest.mark.django_db
 
 PANEL_QUERIES = 5
-
-
-@pytest.fixture
-def rated():
-    return build_rated_schools()
 
 
 def test_the_city_office_sees_the_city_rate(client, rated):

@@ -7,22 +7,14 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.rates.dashboard_builders import build_rated_schools
+from tests.rates.dashboard_html import page_as
 from tests.school_factories import make_school
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def rated():
-    return build_rated_schools()
-
-
 def page(client, rated) -> str:
-    client.force_login(rated.schools.city_admin)
-    response = client.get(reverse("city_rates:index"))
-    assert response.status_code == 200
-    return response.content.decode()
+    return page_as(client, rated.schools.city_admin, reverse("city_rates:index"))
 
 
 def table(html: str, name: str) -> str:

@@ -4,14 +4,7 @@ and officers of other districts get a 404, anonymous visitors the login page."""
 import pytest
 from django.urls import reverse
 
-from tests.school_factories import build_schools
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def schools():
-    return build_schools(students_per_class=2)
 
 
 def url(district) -> str:

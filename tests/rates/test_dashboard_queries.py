@@ -6,7 +6,7 @@ the districts of a city are few and fixed.)"""
 import pytest
 from django.urls import reverse
 
-from tests.rates.dashboard_builders import build_rated_schools, grow_school
+from tests.rates.dashboard_builders import grow_school
 from tests.school_factories import make_school
 
 pytestmark = pytest.mark.django_db
@@ -14,11 +14,6 @@ pytestmark = pytest.mark.django_db
 SCHOOL_QUERIES = 16
 DISTRICT_QUERIES = 14
 CITY_QUERIES = 21
-
-
-@pytest.fixture
-def rated():
-    return build_rated_schools()
 
 
 def pinned(client, url: str, count: int, assert_num_queries) -> None:

@@ -5,14 +5,9 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_user
-from tests.school_factories import build_schools, make_coordinator
+from tests.school_factories import make_coordinator
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def schools():
-    return build_schools(students_per_class=2)
 
 
 def url(school) -> str:

@@ -7,15 +7,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.rates.dashboard_builders import build_rated_schools
 from tests.school_factories import make_class, make_students
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def rated():
-    return build_rated_schools()
 
 
 def workbook(client, user, school):

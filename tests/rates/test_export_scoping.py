@@ -7,14 +7,8 @@ from django.urls import reverse
 
 from education.rate_exports import CONTENT_TYPE
 from tests.rates.dashboard_builders import admin_editor
-from tests.school_factories import build_schools
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def schools():
-    return build_schools(students_per_class=2)
 
 
 def school_export(schools) -> str:

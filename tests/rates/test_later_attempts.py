@@ -8,16 +8,10 @@ import pytest
 from django.utils import timezone
 
 from tests.rates.submissions import class_counts, progress, result_of, submit
-from tests.school_factories import build_schools
 
 pytestmark = pytest.mark.django_db
 
 DAY = datetime.timedelta(days=1)
-
-
-@pytest.fixture
-def schools():
-    return build_schools(students_per_class=2)
 
 
 @pytest.fixture

@@ -77,30 +77,23 @@ def test_the_join_link_is_shown_on_the_schools_page(city, schools, settings):
     assert f'href="{link}"' in html
 
 
-def test_the_declared_enrolment_can_be_edited_and_the_roster_size_cannot(city, schools):
+def edit_school_a(city, schools, **fields):
+    """Posts school A's edit form with its own values but ``fields``."""
     url = reverse("education_schools:edit", args=[schools.school_a.pk])
-    form = {
-        "name": "东城实验中学",
-        "district": schools.district.pk,
-        "level": School.Level.JUNIOR,
-        "declared_enrolment": "1280",
-        "roster_size": "99999",
-    }
-    assert city.post(url, form).status_code == 302
+    form = {"name": "东城实验中学", "district": schools.district.pk, "level": "junior", **fields}
+    return city.post(url, form)
+
+
+def test_the_declared_enrolment_can_be_edited_and_the_roster_size_cannot(city, schools):
+    response = edit_school_a(city, schools, declared_enrolment="1280", roster_size="99999")
+    assert response.status_code == 302
     schools.school_a.refresh_from_db()
     assert schools.school_a.declared_enrolment == 1280
     assert schools.school_a.roster_size == 2
 
 
 def test_a_negative_enrolment_is_refused(city, schools):
-    url = reverse("education_schools:edit", args=[schools.school_a.pk])
-    form = {
-        "name": "东城实验中学",
-        "district": schools.district.pk,
-        "level": "junior",
-        "declared_enrolment": "-5",
-    }
-    assert city.post(url, form).status_code == 200
+    assert edit_school_a(city, schools, declared_enrolment="-5").status_code == 200
     schools.school_a.refresh_from_db()
     assert schools.school_a.declared_enrolment == 0
 
