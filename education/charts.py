@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 WIDTH = 400
 # Left and right margins keep the "0%" and "100%" tick labels inside the picture.
@@ -105,10 +106,16 @@ AXIS_HEIGHT = 24
 
 @dataclass(frozen=True)
 class BarRow:
+    """One group's bar. The texts are formatted here, once: a district's chart has a row
+    for each of its schools."""
+
     label: str
     title: str
+    tooltip: str
     rate: float
     participation: float
+    rate_text: str
+    participation_text: str
     y: float
     text_y: float
     bar_y: float
@@ -140,15 +147,23 @@ class BarChart:
 
 def bar_chart(items: Sequence[tuple[str, Number, Number]], target: Number) -> BarChart:
     """``items`` are (label, knowledge rate, participation rate), drawn in the given order."""
+    tooltip = _("%(name)s：知晓率 %(rate)s%%，参与率 %(participation)s%%")
     rows = []
     for index, (label, rate, participation) in enumerate(items):
         top = index * ROW_HEIGHT
+        texts = {
+            "rate": f"{clip_percent(rate):.1f}",
+            "participation": f"{clip_percent(participation):.1f}",
+        }
         rows.append(
             BarRow(
                 label=shorten(label),
                 title=label,
+                tooltip=tooltip % {"name": label, **texts},
                 rate=clip_percent(rate),
                 participation=clip_percent(participation),
+                rate_text=texts["rate"],
+                participation_text=texts["participation"],
                 y=top,
                 text_y=top + BAR_OFFSET - 6,
                 bar_y=top + BAR_OFFSET,

@@ -214,20 +214,29 @@ def recount_school(school: School) -> None:
 
 
 def _recount_rosters(school: School) -> None:
-    sizes = dict(
-        Student.objects.filter(school=school, active=True)
+    sizes, off_roster = {}, 0
+    by_class = (
+        Student.objects.filter(school=school)
         .order_by()
-        .values("school_class")
+        .values("school_class", "active")
         .annotate(n=Count("pk"))
-        .values_list("school_class", "n")
+        .values_list("school_class", "active", "n")
     )
+    for class_id, active, count in by_class:
+        if active:
+            sizes[class_id] = count
+        else:
+            off_roster += count
     classes = list(SchoolClass.objects.filter(school=school))
     changed = [c for c in classes if c.roster_size != sizes.get(c.pk, 0)]
     for school_class in changed:
         school_class.roster_size = sizes.get(school_class.pk, 0)
     SchoolClass.objects.bulk_update(changed, ["roster_size"])
     school.roster_size = sum(sizes.values())
-    School.objects.filter(pk=school.pk).update(roster_size=school.roster_size)
+    school.off_roster = off_roster
+    School.objects.filter(pk=school.pk).update(
+        roster_size=school.roster_size, off_roster=off_roster
+    )
 
 
 def _recount_rate_counts(school: School) -> None:

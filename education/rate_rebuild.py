@@ -93,7 +93,13 @@ def _tables() -> dict[str, Table]:
             (0, 0),
         ),
         "class_roster": Table(SchoolClass, ("pk",), ("roster_size",), (_("花名册人数"),), (0,)),
-        "school_roster": Table(School, ("pk",), ("roster_size",), (_("花名册人数"),), (0,)),
+        "school_roster": Table(
+            School,
+            ("pk",),
+            ("roster_size", "off_roster"),
+            (_("花名册人数"), _("已离册人数")),
+            (0, 0),
+        ),
     }
 
 
@@ -243,12 +249,13 @@ class Rebuild:
             self._class_roster_subjects,
         )
         by_school = dict(_count_by(active, "school"))
+        inactive = dict(_count_by(Student.objects.filter(active=False), "school"))
         schools = School.objects.all()
         names = dict(schools.values_list("pk", "name"))
         self._reconcile(
             self.tables["school_roster"],
             schools,
-            {(pk,): (by_school.get(pk, 0),) for pk in names},
+            {(pk,): (by_school.get(pk, 0), inactive.get(pk, 0)) for pk in names},
             lambda keys: {key: _("学校 %(school)s") % {"school": names[key[0]]} for key in keys},
         )
 

@@ -7,7 +7,7 @@ reports, so a spreadsheet always says what the page says. Charts and the timelin
 computed on first use: an export that does not draw them does not pay for them.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, Decimal
 from functools import cached_property
 
@@ -59,28 +59,112 @@ class Summary:
     def reached(self) -> bool:
         return self.figures.enrolled > 0 and self.to_target == 0
 
+    @cached_property
+    def row(self) -> "FigureRow":
+        """The group's figures as the total row of a table."""
+        return figure_row(None, self.figures, self.target)
 
-def _bar_chart(rows: list[tuple[object, Figures]], target: Decimal) -> charts.BarChart:
+
+@dataclass(frozen=True)
+class FigureRow:
+    """A group's figures as a dashboard table shows them, the rates formatted once: a long
+    table renders quickly when its template only places text."""
+
+    group: object
+    label: str  # str(group), worked out once: a class's name is looked up in its choices
+    figures: Figures
+    knowledge_rate: str
+    participation_rate: str
+    pass_rate: str
+    average_score: str
+    below_target: bool
+    # Schools only: students taken off the roster, and a roster short of the declared size.
+    off_roster: int = 0
+    roster_short: bool = False
+
+
+def _one_place(value: Decimal) -> str:
+    """A figure already rounded to one decimal place, as ``floatformat:1`` shows it."""
+    return f"{value:.1f}"
+
+
+def figure_row(group: object, figures: Figures, target: Decimal) -> FigureRow:
+    return FigureRow(
+        group=group,
+        label="" if group is None else str(group),
+        figures=figures,
+        knowledge_rate=_one_place(figures.knowledge_rate),
+        participation_rate=_one_place(figures.participation_rate),
+        pass_rate=_one_place(figures.pass_rate),
+        average_score=_one_place(figures.average_score),
+        below_target=figures.knowledge_rate < target,
+    )
+
+
+def figure_rows(rows: list[tuple[object, Figures]], target: Decimal) -> list[FigureRow]:
+    return [figure_row(group, figures, target) for group, figures in rows]
+
+
+# A roster with fewer students than this share of the declared enrolment is flagged: the
+# rate's denominator is the roster, so an incomplete roster overstates the rate.
+ROSTER_SHORT_SHARE = Decimal("0.9")
+
+
+def roster_short(school: School) -> bool:
+    """The school has a roster, but smaller than 90% of its declared enrolment."""
+    declared = school.declared_enrolment
+    return declared > 0 and 0 < school.roster_size < declared * ROSTER_SHORT_SHARE
+
+
+def school_rows(rows: list[tuple[School, Figures]], target: Decimal) -> list[FigureRow]:
+    """``figure_rows`` of schools, with what may make a school's rate look better than it is."""
+    return [
+        replace(
+            figure_row(school, figures, target),
+            off_roster=school.off_roster,
+            roster_short=roster_short(school),
+        )
+        for school, figures in rows
+    ]
+
+
+def _bar_chart(rows: list[FigureRow], target: Decimal) -> charts.BarChart:
     return charts.bar_chart(
         [
-            (_label(group, figures), figures.knowledge_rate, figures.participation_rate)
-            for group, figures in rows
+            (
+                _label(row.label, row.figures),
+                row.figures.knowledge_rate,
+                row.figures.participation_rate,
+            )
+            for row in rows
         ],
         target,
     )
 
 
-def _label(group: object, figures: Figures) -> str:
-    return _("%(name)s（申报）") % {"name": group} if figures.declared else str(group)
+def _label(name: str, figures: Figures) -> str:
+    return _("%(name)s（申报）") % {"name": name} if figures.declared else name
 
 
-def _timeline(period: Period, enrolled: int, target: Decimal, district: District | None):
-    """Knowledge and participation rates day by day, against today's enrolment."""
+def _timeline(period: Period, now: Figures, target: Decimal, district: District | None):
+    """Knowledge and participation rates day by day, against today's enrolment.
+
+    The running totals count every first attempt and first pass ever recorded, including
+    those of students since taken off the roster, while today's figures count only students
+    on it: unclamped, the line could end above the headline rate. Each running total is
+    capped at today's figure, so the line ends at the headline rate."""
     points = rate_figures.timeline(period, district)
     if not points:
         return None
     daily = [
-        (day, Figures(enrolled=enrolled, participants=participants, passed=passed))
+        (
+            day,
+            Figures(
+                enrolled=now.enrolled,
+                participants=min(participants, now.participants),
+                passed=min(passed, now.passed),
+            ),
+        )
         for day, participants, passed in points
     ]
     return charts.timeline_chart(
@@ -105,7 +189,36 @@ class SchoolReport:
 
     @cached_property
     def class_chart(self) -> charts.BarChart:
-        return _bar_chart(self.classes, self.summary.target)
+        return _bar_chart(self.class_rows, self.summary.target)
+
+    @cached_property
+    def class_rows(self) -> list[FigureRow]:
+        return figure_rows(self.classes, self.summary.target)
+
+    @cached_property
+    def not_passed_rows(self) -> list[tuple[SchoolClass, str, list[tuple[str, str, str]]]]:
+        """(class, its name, [(number, name, best score as text)]) of the students not passed
+        yet."""
+        best = _("最好 %(score)s 分")
+        unanswered = _("未答题")
+
+        def score(student: Student) -> str:
+            return (
+                unanswered if student.best_score is None else best % {"score": student.best_score}
+            )
+
+        return [
+            (
+                school_class,
+                str(school_class),
+                [(student.number, student.name, score(student)) for student in students],
+            )
+            for school_class, students in self.not_passed
+        ]
+
+    @property
+    def roster_short(self) -> bool:
+        return roster_short(self.school)
 
     @property
     def not_passed_count(self) -> int:
@@ -132,12 +245,19 @@ class DistrictReport:
 
     @cached_property
     def school_chart(self) -> charts.BarChart:
-        return _bar_chart(self.schools, self.summary.target)
+        return _bar_chart(self.school_rows, self.summary.target)
 
     @cached_property
     def timeline(self) -> charts.LineChart | None:
-        enrolled = self.summary.figures.enrolled
-        return _timeline(self.period, enrolled, self.summary.target, self.district)
+        return _timeline(self.period, self.summary.figures, self.summary.target, self.district)
+
+    @cached_property
+    def school_rows(self) -> list[FigureRow]:
+        return school_rows(self.schools, self.summary.target)
+
+    @property
+    def off_roster(self) -> int:
+        return sum(school.off_roster for school, _ in self.schools)
 
     @property
     def declared_schools(self) -> int:
@@ -160,47 +280,62 @@ class CityReport:
     period: Period
     summary: Summary
     districts: list[tuple[District, Figures]]
+    ranking: list[tuple[rate_figures.RankedSchool, Figures]]  # every school, ranked
 
     @cached_property
     def district_chart(self) -> charts.BarChart:
-        return _bar_chart(self.districts, self.summary.target)
+        return _bar_chart(self.district_rows, self.summary.target)
+
+    @cached_property
+    def district_rows(self) -> list[FigureRow]:
+        return figure_rows(self.districts, self.summary.target)
 
     @cached_property
     def timeline(self) -> charts.LineChart | None:
-        enrolled = self.summary.figures.enrolled
-        return _timeline(self.period, enrolled, self.summary.target, None)
+        return _timeline(self.period, self.summary.figures, self.summary.target, None)
 
     @cached_property
     def schools(self) -> list[tuple[School, Figures]]:
-        """Every school of the city ranked by knowledge rate: two queries a district."""
-        schools = [
-            row
-            for district, _ in self.districts
-            for row in rate_figures.district_school_figures(district, self.period)
-        ]
-        schools.sort(key=lambda row: (-row[1].knowledge_rate, row[0].name, row[0].pk))
-        return schools
+        """Every school of the city ranked, as models (for the export): one query."""
+        return self._loaded(self.ranking)
 
-    @property
-    def top_schools(self) -> list[tuple[School, Figures]]:
-        return self.schools[:RANKING_ENDS]
+    @cached_property
+    def top_rows(self) -> list[FigureRow]:
+        return self._shown[0]
 
-    @property
-    def bottom_schools(self) -> list[tuple[School, Figures]]:
+    @cached_property
+    def bottom_rows(self) -> list[FigureRow]:
         """The last of the ranking, lowest first; empty when the top list shows them all."""
-        if len(self.schools) <= RANKING_ENDS:
-            return []
-        rest = self.schools[RANKING_ENDS:]
-        return list(reversed(rest[-RANKING_ENDS:]))
+        return self._shown[1]
+
+    @cached_property
+    def _shown(self) -> tuple[list[FigureRow], list[FigureRow]]:
+        """The top and the bottom of the ranking, their schools loaded in one query."""
+        top = self.ranking[:RANKING_ENDS]
+        bottom = list(reversed(self.ranking[RANKING_ENDS:][-RANKING_ENDS:]))
+        loaded = self._loaded(top + bottom)
+        return (
+            figure_rows(loaded[: len(top)], self.summary.target),
+            figure_rows(loaded[len(top) :], self.summary.target),
+        )
+
+    @staticmethod
+    def _loaded(rows: list[tuple[rate_figures.RankedSchool, Figures]]) -> list:
+        schools = School.objects.select_related("district").in_bulk([s.pk for s, _ in rows])
+        return [(schools[school.pk], figures) for school, figures in rows]
 
 
 def city_report(period: Period, target: Decimal) -> CityReport:
-    """Three queries; the school ranking and the timeline add theirs when used."""
-    districts = rate_figures.city_district_figures(period)
+    """Three queries whatever the number of districts and schools; the schools shown, the
+    full list (for the export) and the timeline add one each when used. The districts'
+    figures are sums of the ranked schools' figures."""
+    ranking = rate_figures.city_school_ranking(period)
+    districts = rate_figures.districts_of(ranking)
     return CityReport(
         period=period,
         summary=Summary(sum((figures for _, figures in districts), Figures()), target),
         districts=districts,
+        ranking=ranking,
     )
 
 

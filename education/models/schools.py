@@ -77,8 +77,9 @@ class District(models.Model):
 
 
 class School(models.Model):
-    """A school of the city. ``roster_size`` counts its active students and is kept by the
-    roster services; a school without a roster is measured against its declared enrolment."""
+    """A school of the city. ``roster_size`` counts its active students and ``off_roster``
+    its inactive ones, both kept by the roster services; a school without a roster is
+    measured against its declared enrolment."""
 
     class Level(models.TextChoices):
         PRIMARY = "primary", _("小学")
@@ -98,6 +99,8 @@ class School(models.Model):
         help_text=_("尚未导入花名册时，知晓率以此人数为分母。"),
     )
     roster_size = models.PositiveIntegerField(_("花名册人数"), default=0, editable=False)
+    # Taking students off the roster shrinks the rate's denominator: shown next to the rate.
+    off_roster = models.PositiveIntegerField(_("已离册人数"), default=0, editable=False)
     join_token = models.CharField(
         _("加入链接令牌"), max_length=32, unique=True, default=new_join_token, editable=False
     )

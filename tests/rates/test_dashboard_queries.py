@@ -1,19 +1,19 @@
 """Query counts of the dashboards are pinned, and stay the same when a school has more
 classes and students, or a district more schools: every figure comes from the kept counts in
-a fixed number of queries. (The city view ranks every school with two queries a district;
-the districts of a city are few and fixed.)"""
+a fixed number of queries. The city view ranks every school of the city in the same number
+of queries whatever the number of districts."""
 
 import pytest
 from django.urls import reverse
 
 from tests.rates.dashboard_builders import grow_school
-from tests.school_factories import make_school
+from tests.school_factories import make_district, make_school
 
 pytestmark = pytest.mark.django_db
 
 SCHOOL_QUERIES = 16
 DISTRICT_QUERIES = 14
-CITY_QUERIES = 21
+CITY_QUERIES = 18
 
 
 def pinned(client, url: str, count: int, assert_num_queries) -> None:
@@ -53,4 +53,13 @@ def test_the_city_view(client, rated, django_assert_num_queries):
     pinned(client, url, CITY_QUERIES, django_assert_num_queries)
     add_schools(schools.district, schools.period, 5)
     add_schools(schools.other_district, schools.period, 3)
+    pinned(client, url, CITY_QUERIES, django_assert_num_queries)
+
+
+def test_the_city_view_whatever_the_number_of_districts(client, rated, django_assert_num_queries):
+    client.force_login(rated.schools.city_admin)
+    url = reverse("city_rates:index")
+    pinned(client, url, CITY_QUERIES, django_assert_num_queries)
+    for number in range(4):
+        add_schools(make_district(f"新区{number}", sort_order=number + 5), rated.schools.period, 3)
     pinned(client, url, CITY_QUERIES, django_assert_num_queries)
