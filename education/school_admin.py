@@ -30,6 +30,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 
 from education import roles
+from education.admin_exports import SafeExportIndexView
 from education.models import Coordinator, District, DistrictOfficer, School
 from wechat.texts import absolute_url
 
@@ -47,6 +48,7 @@ class CityViewSet(ModelViewSet):
 
     copy_view_enabled = False
     add_to_reference_index = False
+    index_view_class = SafeExportIndexView
 
     def get_permissions_to_register(self):
         return Permission.objects.none()
@@ -94,7 +96,7 @@ class DistrictViewSet(CityViewSet):
 # --- schools ------------------------------------------------------------------------------
 
 
-class SchoolIndexView(generic.IndexView):
+class SchoolIndexView(SafeExportIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("district")
 
@@ -175,7 +177,7 @@ class CoordinatorFilterSet(WagtailFilterSet):
         fields = ["status", "district"]
 
 
-class CoordinatorIndexView(generic.IndexView):
+class CoordinatorIndexView(SafeExportIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user", "school__district", "decided_by")
 
@@ -315,7 +317,7 @@ class DistrictOfficerForm(WagtailAdminModelForm):
         return cleaned
 
 
-class DistrictOfficerIndexView(generic.IndexView):
+class DistrictOfficerIndexView(SafeExportIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user", "district")
 

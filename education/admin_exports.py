@@ -1,0 +1,22 @@
+"""Admin spreadsheet exports a spreadsheet program cannot run as formulas.
+
+Wagtail forces XLSX cells that look like formulas back to text, but writes CSV values as they
+are: a teacher's 职务 of ``=HYPERLINK(...)`` would become a live formula when the city office
+opens the CSV in Excel. Text starting like a formula gets a leading apostrophe in CSV.
+"""
+
+from wagtail.admin.views import generic
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defused(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SafeExportIndexView(generic.IndexView):
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return defused(value) if export_format == self.FORMAT_CSV else value
