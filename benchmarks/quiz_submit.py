@@ -68,7 +68,7 @@ class Sitting:
 
     token: str
     session: str
-    address: str  # X-Forwarded-For: each student is a device of its own
+    address: str  # sent as X-Real-IP, as nginx would: each student is a device of its own
     body: str = ""
     csrf_cookie: str = ""
 
@@ -163,7 +163,7 @@ def prepare(quiz, period, total: int, school_count: int) -> list:
     from education.models import Result, School, Student
     from education.quiz_attempts import start_attempt
     from education.rate_load import PREFIX
-    from education.student_identity import STUDENT_KEY
+    from education.student_identity import keep_identity
 
     answered = Result.objects.filter(student=OuterRef("pk"), period=period)
     participants = Sum("rate_counts__participants", filter=Q(rate_counts__period=period))
@@ -190,7 +190,7 @@ def prepare(quiz, period, total: int, school_count: int) -> list:
     for number, student in enumerate(students):
         attempt = start_attempt(quiz, student=student)
         session = store()
-        session[STUDENT_KEY] = student.pk
+        keep_identity(session, student.pk)
         session.create()
         sittings.append(
             Sitting(
@@ -273,7 +273,7 @@ def fetch_forms(base, sittings: list, concurrency: int) -> None:
     """The answering page of every attempt: its CSRF cookie and form token."""
 
     def fetch(sitting: Sitting) -> None:
-        headers = {"Cookie": cookies(sitting), "X-Forwarded-For": sitting.address}
+        headers = {"Cookie": cookies(sitting), "X-Real-IP": sitting.address}
         status, response_headers, body = request(
             base, "GET", f"/attempt/{sitting.token}/", headers=headers
         )
@@ -299,7 +299,7 @@ def fire(base, path: str, success: str, sittings: list, concurrency: int) -> Run
         headers = {
             "Cookie": cookies(sitting),
             "Content-Type": "application/x-www-form-urlencoded",
-            "X-Forwarded-For": sitting.address,
+            "X-Real-IP": sitting.address,
         }
         started = time.perf_counter()
         try:

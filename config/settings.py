@@ -227,6 +227,11 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# Behind a reverse proxy (nginx, the default in production): HTTPS is read from
+# X-Forwarded-Proto and the visitor's address, which rate limits key on, from X-Real-IP.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", default=not DEBUG)
+RATELIMIT_IP_META_KEY = "config.client_ip.client_ip"
+
 # Security: strict in production, relaxed only where local HTTP needs it.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -240,7 +245,7 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
-    if env_bool("BEHIND_PROXY", default=True):
+    if BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {

@@ -1,4 +1,7 @@
-"""The certificate of a passing attempt: a PNG drawn with Pillow, kept in the default storage.
+"""The certificate of a passing attempt: a PNG drawn with Pillow on request. It carries a
+minor's full name, so it is never written to the public media folder: the bytes are kept an
+hour in the cache (about 110 KB each: a busy day's certificates would fill Redis) and served
+only by the certificate view, which lets the browser alone keep them longer.
 
 The text needs a CJK font: ``settings.CERTIFICATE_FONT`` if set, else Noto Sans CJK, WenQuanYi
 or any font fontconfig lists for Chinese. Without one the certificate is refused (a system
@@ -13,10 +16,9 @@ from pathlib import Path
 
 import segno
 from django.conf import settings
+from django.core.cache import cache
 from django.core.checks import Warning, register
 from django.core.exceptions import ImproperlyConfigured
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -34,6 +36,7 @@ MUTED = "#4f5d6c"
 WHITE = "#ffffff"
 QR_SIZE = 220
 QR_LEFT = SIZE[0] - 150 - QR_SIZE
+CACHE_SECONDS = 60 * 60
 
 # The body keeps to three lines above the details.
 TITLE_CHARS = 36
@@ -47,20 +50,19 @@ class CertificateFontMissing(ImproperlyConfigured):
     pass
 
 
-def storage_name(code: str) -> str:
-    return f"certificates/{code}.png"
+def cache_key(code: str) -> str:
+    return f"education:certificate:{code}"
 
 
 def certificate_png(attempt: Attempt, verify_url: str) -> bytes:
-    """The certificate image of a passing attempt, drawn once and then read from storage."""
+    """The certificate image of a passing attempt, drawn again once an hour at most."""
     if not attempt.passed or not attempt.certificate_code:
         raise ValueError("only a passing attempt has a certificate")
-    name = storage_name(attempt.certificate_code)
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as stored:
-            return stored.read()
-    image = draw_certificate(attempt, verify_url)
-    default_storage.save(name, ContentFile(image))
+    key = cache_key(attempt.certificate_code)
+    image = cache.get(key)
+    if image is None:
+        image = draw_certificate(attempt, verify_url)
+        cache.set(key, image, CACHE_SECONDS)
     return image
 
 

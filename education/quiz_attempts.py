@@ -24,6 +24,10 @@ from education.models import Attempt, AttemptItem, Grade, Question, QuizPage, St
 from education.models.quiz import new_certificate_code
 
 GRACE = datetime.timedelta(seconds=30)
+# Anonymous attempts never handed in are deleted a day after their deadline (an untimed one
+# counts as due a day after its start), a batch at each public start.
+ABANDONED_AFTER = datetime.timedelta(hours=24)
+PURGE_BATCH = 500
 # Opaque keys of the choices in the order shown; a question has at most six choices.
 CHOICE_KEYS = "abcdef"
 CODE_TRIES = 5
@@ -139,6 +143,8 @@ def start_attempt(
             _("这是面向在册学生的答题，请先用学校加入链接或班级码确认身份。"),
             needs_identity=True,
         )
+    if not quiz.for_students:
+        purge_abandoned_attempts(now)
     with transaction.atomic():
         answerer.lock()
         previous = list(answerer.attempts(quiz))
@@ -164,6 +170,21 @@ def start_attempt(
                 deadline=attempt_deadline(quiz, now),
             )
     raise AttemptRefused(refusal or _("题库中暂时没有适合的题目，请稍后再试或联系老师。"))
+
+
+def purge_abandoned_attempts(now: datetime.datetime) -> None:
+    """Delete up to PURGE_BATCH anonymous attempts left in progress past ABANDONED_AFTER."""
+    cutoff = now - ABANDONED_AFTER
+    abandoned = Attempt.objects.filter(
+        # Public quizzes count toward no period: ``period`` + ``status`` is an index.
+        period=None,
+        status=Attempt.Status.IN_PROGRESS,
+        student=None,
+        user=None,
+    ).filter(Q(deadline__lt=cutoff) | Q(deadline=None, started_at__lt=cutoff - ABANDONED_AFTER))
+    batch = list(abandoned.order_by().values_list("pk", flat=True)[:PURGE_BATCH])
+    if batch:
+        Attempt.objects.filter(pk__in=batch).delete()
 
 
 def start_refusal(quiz: QuizPage, used: int, now: datetime.datetime) -> str | None:

@@ -1,24 +1,36 @@
 """Rate limits on the quiz's public write endpoints, kept as django-ratelimit counters in the
-cache.
+cache. Addresses come from ``config.client_ip`` (nginx's X-Real-IP in production).
 
-Identification counts failed matches only, per IP and per school: a whole class behind one
-school network identifies within the same minute, while someone guessing fails again and
-again. Starting and submitting count every POST per IP, generously.
+A whole class may sit behind one school network, so no limit may hold back a student who
+does things right because classmates did not:
+
+- Identification counts failed matches only, per address and per school, and the match is
+  checked first: a right number and name always gets in. A failure while a bucket is full
+  gets the refusal instead of the form. So that a guesser cannot go on trying at full speed
+  for the one match, an address that keeps failing to ``HARD_CEILING`` times its limit is
+  refused before its guesses are checked.
+- Starts count per address for anonymous visitors of the public quiz only; a student's or an
+  account's starts are bounded by the attempts the quiz allows.
+- A hand-in in time is never limited (it is counted once however often it comes); showing
+  the paper again to confirm unanswered questions is limited per attempt.
 """
 
 from django.http import HttpRequest
 from django_ratelimit.core import get_usage, is_ratelimited
 
-from education.models import School
+from education.models import Attempt, QuizPage, School
 
-FAILED_GUESSES_PER_IP = "10/m"
+FAILED_GUESSES_PER_IP = "30/m"
 FAILED_GUESSES_PER_SCHOOL = "60/m"
-STARTS_PER_IP = "30/m"
-SUBMITS_PER_IP = "120/m"
+HARD_CEILING = 3
+PUBLIC_STARTS_PER_IP = "30/m"
+CONFIRMS_PER_ATTEMPT = "30/m"
+
+_IP_GROUP = "quiz.identify.ip"
 
 
 def _guess_limits(school: School | None) -> list[tuple[str, object, str]]:
-    limits = [("quiz.identify.ip", "ip", FAILED_GUESSES_PER_IP)]
+    limits = [(_IP_GROUP, "ip", FAILED_GUESSES_PER_IP)]
     if school is not None:
         school_key = str(school.pk)
         limits.append(
@@ -27,21 +39,35 @@ def _guess_limits(school: School | None) -> list[tuple[str, object, str]]:
     return limits
 
 
-def guessing_blocked(request: HttpRequest, school: School | None = None) -> bool:
-    """Whether the failed matches so far use up a limit (checked before trying another)."""
+def guessing_stopped(request: HttpRequest) -> bool:
+    """Whether this address failed so often that its next guess is not even checked."""
+    usage = get_usage(request, group=_IP_GROUP, key="ip", rate=FAILED_GUESSES_PER_IP)
+    return usage is not None and usage["count"] >= HARD_CEILING * usage["limit"]
+
+
+def failed_guess_refused(request: HttpRequest, school: School | None = None) -> bool:
+    """Count a failed match; whether it came while a bucket was already full."""
+    refused = False
     for group, key, rate in _guess_limits(school):
-        usage = get_usage(request, group=group, key=key, rate=rate)
-        if usage is not None and usage["count"] >= usage["limit"]:
-            return True
-    return False
+        usage = get_usage(request, group=group, key=key, rate=rate, increment=True)
+        refused = refused or (usage is not None and usage["should_limit"])
+    return refused
 
 
-def record_failed_guess(request: HttpRequest, school: School | None = None) -> None:
-    for group, key, rate in _guess_limits(school):
-        get_usage(request, group=group, key=key, rate=rate, increment=True)
-
-
-def start_limited(request: HttpRequest) -> bool:
+def start_limited(request: HttpRequest, quiz: QuizPage) -> bool:
+    if quiz.for_students or request.user.is_authenticated:
+        return False
     return is_ratelimited(
-        request, group="quiz.start", key="ip", rate=STARTS_PER_IP, method="POST", increment=True
+        request, group="quiz.start", key="ip", rate=PUBLIC_STARTS_PER_IP, increment=True
+    )
+
+
+def confirm_limited(request: HttpRequest, attempt: Attempt) -> bool:
+    token = str(attempt.token)
+    return is_ratelimited(
+        request,
+        group="quiz.confirm",
+        key=lambda group, request: token,
+        rate=CONFIRMS_PER_ATTEMPT,
+        increment=True,
     )

@@ -3,18 +3,18 @@ answering page, the result and the certificate. Business rules live in
 ``education.quiz_attempts``; these views read the request and pick the page. The quiz pages
 are Wagtail pages; their per-visitor parts come from ``education.templatetags.quiz_tags``."""
 
+import datetime
 from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Count, Max
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django_ratelimit.decorators import ratelimit
 
 from education import rate_figures
 from education.certificates import certificate_png, public_name
@@ -31,9 +31,9 @@ from education.quiz_attempts import (
 )
 from education.quiz_forms import ClassCodeForm, IdentityForm
 from education.quiz_limits import (
-    SUBMITS_PER_IP,
-    guessing_blocked,
-    record_failed_guess,
+    confirm_limited,
+    failed_guess_refused,
+    guessing_stopped,
     start_limited,
 )
 from education.student_identity import (
@@ -52,6 +52,10 @@ def _too_many(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "education/quiz/limited.html", {"message": message}, status=429)
 
 
+def _too_many_guesses(request: HttpRequest) -> HttpResponse:
+    return _too_many(request, _("尝试次数太多，请一分钟后再试。"))
+
+
 # Identifying
 
 
@@ -60,12 +64,14 @@ def join_by_code(request: HttpRequest) -> HttpResponse:
     next_url = safe_next(request)
     form = ClassCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        if guessing_blocked(request):
-            return _too_many(request, _("尝试次数太多，请一分钟后再试。"))
+        if guessing_stopped(request):
+            return _too_many_guesses(request)
         if form.is_valid():
             school = form.school_class.school
-            return redirect(with_next(reverse("join_school", args=[school.join_token]), next_url))
-        record_failed_guess(request)
+            join_url = reverse("join_school", args=[school.join_token])
+            return HttpResponseRedirect(with_next(join_url, next_url))
+        if failed_guess_refused(request):
+            return _too_many_guesses(request)
     return render(
         request,
         "education/quiz/join_code.html",
@@ -84,12 +90,13 @@ def join_school(request: HttpRequest, token: str) -> HttpResponse:
     next_url = safe_next(request)
     form = IdentityForm(school, request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        if guessing_blocked(request, school):
-            return _too_many(request, _("尝试次数太多，请一分钟后再试。"))
+        if guessing_stopped(request):
+            return _too_many_guesses(request)
         if form.is_valid():
             remember(request, form.student)
-            return redirect(next_url or "student_quizzes")
-        record_failed_guess(request, school)
+            return HttpResponseRedirect(next_url or reverse("student_quizzes"))
+        if failed_guess_refused(request, school):
+            return _too_many_guesses(request)
     return render(
         request,
         "education/quiz/join_school.html",
@@ -139,7 +146,7 @@ def start_quiz(request: HttpRequest, page_id: int) -> HttpResponse:
     page_url = quiz.get_url(request)
     if request.method != "POST":
         return redirect(page_url)
-    if start_limited(request):
+    if start_limited(request, quiz):
         return _too_many(request, _("操作太频繁，请稍等片刻再开始答题。"))
     try:
         attempt = start_attempt(
@@ -151,7 +158,7 @@ def start_quiz(request: HttpRequest, page_id: int) -> HttpResponse:
     except AttemptRefused as refusal:
         messages.error(request, refusal.message)
         if refusal.needs_identity:
-            return redirect(with_next(reverse("join_by_code"), page_url))
+            return HttpResponseRedirect(with_next(reverse("join_by_code"), page_url))
         return redirect(page_url)
     if attempt.student_id is None and attempt.user_id is None:
         remember_attempt(request, attempt)
@@ -201,24 +208,23 @@ def _answering_items(attempt: Attempt, answers: dict[str, list[str]]) -> list[di
     ]
 
 
-@ratelimit(key="ip", rate=SUBMITS_PER_IP, method="POST", block=False)
 @require_http_methods(["GET", "HEAD", "POST"])
 def attempt_page(request: HttpRequest, token: UUID) -> HttpResponse:
+    # The time limit is judged by when the answers arrived, not when their turn came.
+    arrived = timezone.now()
     attempt = _owned_attempt_or_404(request, token)
     if not attempt.is_open:
         return redirect("quiz_result", token=attempt.token)
     answers: dict[str, list[str]] = {}
     if request.method == "POST":
-        if request.limited:
-            return _too_many(request, _("提交太频繁，请稍等片刻再交卷，已选的答案仍保留在本机。"))
         answers = _posted_answers(attempt, request.POST)
         unanswered = sum(1 for chosen in answers.values() if not chosen)
-        if not unanswered or request.POST.get("confirm") or is_overdue(attempt):
-            submit_attempt(attempt, answers)
-            return redirect("quiz_result", token=attempt.token)
-    elif is_overdue(attempt):
-        submit_attempt(attempt, {})
-        return redirect("quiz_result", token=attempt.token)
+        if not unanswered or request.POST.get("confirm") or is_overdue(attempt, arrived):
+            return _submit(attempt, answers, arrived)
+        if confirm_limited(request, attempt):
+            return _too_many(request, _("提交太频繁，请稍等片刻再交卷，已选的答案仍保留在本机。"))
+    elif is_overdue(attempt, arrived):
+        return _submit(attempt, {}, arrived)
     items = _answering_items(attempt, answers)
     answered = sum(1 for item in items if item["answered"])
     remaining = (
@@ -239,6 +245,17 @@ def attempt_page(request: HttpRequest, token: UUID) -> HttpResponse:
             "clock": _clock(remaining) if remaining is not None else "",
         },
     )
+
+
+def _submit(
+    attempt: Attempt, answers: dict[str, list[str]], arrived: datetime.datetime
+) -> HttpResponse:
+    try:
+        submit_attempt(attempt, answers, now=arrived)
+    except Attempt.DoesNotExist:
+        # An abandoned public attempt, deleted by someone else's start meanwhile.
+        raise Http404 from None
+    return redirect("quiz_result", token=attempt.token)
 
 
 def _clock(seconds: int) -> str:
@@ -357,5 +374,6 @@ def certificate_image(request: HttpRequest, code: str) -> HttpResponse:
             content_type="text/plain; charset=utf-8",
         )
     response = HttpResponse(image, content_type="image/png")
-    response["Cache-Control"] = "public, max-age=86400"
+    # A minor's full name: no shared cache may keep it.
+    response["Cache-Control"] = "private, max-age=86400"
     return response

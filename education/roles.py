@@ -213,6 +213,10 @@ def decide(role: Coordinator, by: User, action_name: str) -> str:
             raise RoleError(_("该申请不存在或已被删除。"))
         if not may_decide(by, locked.school):
             raise RoleError(_("您无权审核这所学校的联络员。"))
+        if locked.user_id == by.pk:
+            raise RoleError(
+                _("不能审核自己的联络员申请或资格，请由区禁毒办的其他人员或市禁毒办处理。")
+            )
         if locked.status != action.current:
             raise RoleError(
                 _("该申请已处理，当前状态：%(status)s。") % {"status": locked.get_status_display()}

@@ -7,7 +7,7 @@ recounts the school's rates in the same transaction."""
 
 import datetime
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
@@ -20,7 +20,7 @@ from wagtail.log_actions import log
 from education.models import Grade, RosterImport, School, SchoolClass, Student
 from education.rate_counts import recount_school
 from education.roster_files import RosterRow, read_roster
-from education.roster_values import class_name, parse_grade
+from education.roster_values import class_name, normalise_number, parse_grade
 
 FIELD_LABELS = {
     "number": gettext_lazy("学号"),
@@ -31,6 +31,8 @@ FIELD_LABELS = {
 MAX_LENGTHS = {key: Student._meta.get_field(key).max_length for key in ("number", "name")}
 WRITE_BATCH = 500
 PENDING_DAYS = 7
+# Stale uploads deleted at one upload at most; the next uploads take the rest.
+PURGE_BATCH = 500
 
 NEW = "new"
 UPDATED = "updated"
@@ -130,12 +132,11 @@ def upload_roster(
     school: School, upload: UploadedFile, *, by: AbstractBaseUser, deactivate_missing: bool
 ) -> RosterImport:
     """Read and review an upload and keep it for its preview; RosterFileError writes nothing.
-    The school's uploads left uncommitted for PENDING_DAYS go: minors' names are kept no
+    Any school's uploads left uncommitted for PENDING_DAYS go: minors' names are kept no
     longer than they are needed."""
     rows = read_roster(upload)
     report, _plan = _review(school, rows, deactivate_missing)
-    stale = timezone.now() - datetime.timedelta(days=PENDING_DAYS)
-    RosterImport.objects.filter(school=school, committed_at=None, created_at__lt=stale).delete()
+    purge_stale_uploads()
     return RosterImport.objects.create(
         school=school,
         file_name=upload.name[: RosterImport._meta.get_field("file_name").max_length],
@@ -144,6 +145,20 @@ def upload_roster(
         rows=[list(asdict(row).values()) for row in rows],
         report=report.as_json(with_rows=False),
     )
+
+
+def purge_stale_uploads() -> None:
+    """Delete up to PURGE_BATCH uploads, of any school, left uncommitted for PENDING_DAYS."""
+    stale = timezone.now() - datetime.timedelta(days=PENDING_DAYS)
+    pending = RosterImport.objects.filter(committed_at=None, created_at__lt=stale).order_by()
+    RosterImport.objects.filter(
+        pk__in=list(pending.values_list("pk", flat=True)[:PURGE_BATCH])
+    ).delete()
+
+
+def _with_plain_numbers(rows: list[RosterRow]) -> list[RosterRow]:
+    """Student numbers as identification matches them: "2026 01" is kept as "202601"."""
+    return [replace(row, number=normalise_number(row.number)) for row in rows]
 
 
 def review_import(roster_import: RosterImport) -> RosterReport:
@@ -204,6 +219,7 @@ def _review(
         .order_by()
         .only("pk", "number", "name", "active", "school_class_id")
     }
+    rows = _with_plain_numbers(rows)
     lines_by_number = defaultdict(list)
     for row in rows:
         lines_by_number[row.number].append(row.line)

@@ -1,5 +1,9 @@
 """The roster templates a coordinator downloads: an XLSX with the school's classes (a sheet
-listing them and drop-down lists on the 年级 and 班级 columns) and a CSV with the header."""
+listing them and drop-down lists on the 年级 and 班级 columns) and a CSV with the header.
+
+Names come from coordinators: every cell is written as text, so a class named "=1+1" is never
+a formula, and the drop-down lists read a hidden sheet instead of a quoted inline list that a
+class name with a quote or a comma would break."""
 
 import codecs
 import csv
@@ -15,8 +19,6 @@ from education.roster_files import COLUMNS, MAX_ROWS
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-# Excel refuses an inline drop-down list longer than this.
-MAX_INLINE_LIST = 255
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="0D3B78")
 
@@ -29,20 +31,25 @@ def template_workbook(school: School) -> bytes:
     # Student numbers are text: "0701001" must keep its leading zero.
     roster.column_dimensions["A"].number_format = "@"
     classes = list(school.classes.all())
-    grades = list(dict.fromkeys(c.get_grade_display() for c in classes))
-    names = list(dict.fromkeys(c.name for c in classes))
-    _drop_down(roster, "C", grades)
-    _drop_down(roster, "D", names)
 
     listing = workbook.create_sheet(_("本校班级"))
     _header(listing, [_("年级"), _("班级"), _("班级码")], widths=[12, 12, 12])
     for school_class in classes:
-        listing.append([school_class.get_grade_display(), school_class.name, school_class.code])
+        _append_text(
+            listing, [school_class.get_grade_display(), school_class.name, school_class.code]
+        )
 
     notes = workbook.create_sheet(_("填写说明"))
     notes.column_dimensions["A"].width = 90
     for line in _notes(school):
-        notes.append([line])
+        _append_text(notes, [line])
+
+    options = workbook.create_sheet(_("下拉选项"))
+    options.sheet_state = "hidden"
+    grades = list(dict.fromkeys(c.get_grade_display() for c in classes))
+    names = list(dict.fromkeys(c.name for c in classes))
+    _drop_down(roster, "C", options, "A", grades)
+    _drop_down(roster, "D", options, "B", names)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -55,8 +62,15 @@ def template_csv(school: School) -> bytes:
     return codecs.BOM_UTF8 + text.getvalue().encode()
 
 
+def _append_text(sheet, values: list[str]) -> None:
+    """A row of text cells: a value starting with "=" stays text, never a formula."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        cell.data_type = "s"
+
+
 def _header(sheet, labels: list[str], widths: list[int]) -> None:
-    sheet.append(labels)
+    _append_text(sheet, labels)
     for cell, width in zip(sheet[1], widths, strict=True):
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
@@ -64,13 +78,19 @@ def _header(sheet, labels: list[str], widths: list[int]) -> None:
     sheet.freeze_panes = "A2"
 
 
-def _drop_down(sheet, column: str, options: list[str]) -> None:
-    listed = ",".join(options)
-    if not options or len(listed) + 2 > MAX_INLINE_LIST:
+def _drop_down(sheet, column: str, options_sheet, options_column: str, options: list[str]) -> None:
+    """A drop-down list on ``column`` of ``sheet`` offering ``options``, written down
+    ``options_column`` of the hidden ``options_sheet``."""
+    if not options:
         return
+    for row, option in enumerate(options, 1):
+        cell = options_sheet[f"{options_column}{row}"]
+        cell.value = option
+        cell.data_type = "s"
+    title = options_sheet.title.replace("'", "''")
     validation = DataValidation(
         type="list",
-        formula1=f'"{listed}"',
+        formula1=f"'{title}'!${options_column}$1:${options_column}${len(options)}",
         allow_blank=True,
         showErrorMessage=False,
         promptTitle=_("请选择"),

@@ -1,5 +1,6 @@
 """How roster cells are read: the many ways Chinese schools write a grade or a class name,
-and the clean-up every cell gets (full-width forms, stray spaces)."""
+the clean-up every cell gets (full-width forms, stray spaces), and the one form of a student
+number that the roster keeps and identification matches."""
 
 import re
 import unicodedata
@@ -24,6 +25,12 @@ def clean_cell(value: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", value)).strip()
 
 
+def normalise_number(text: str) -> str:
+    """A student number as kept and as matched: full-width digits and letters (as typed on a
+    Chinese keyboard) made plain, and every space removed ("２０２６ 01" → "202601")."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
 def parse_grade(text: str) -> int | None:
     """A ``Grade`` value from "七年级", "7", "7年级", "初一", "初中一年级", "高一", "大一"…;
     None when the text names no grade."""
@@ -34,7 +41,7 @@ def parse_grade(text: str) -> int | None:
     if staged:
         first = _STAGE_FIRST_GRADE[staged.group(1)]
         year = _number(staged.group(2))
-        return first + year - 1 if year <= _STAGE_YEARS[first] else None
+        return first + year - 1 if 1 <= year <= _STAGE_YEARS[first] else None
     plain = _PLAIN_GRADE.match(text)
     if plain:
         grade = _number(plain.group(1) or plain.group(2))

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from education.models import Attempt, Question, QuizIndexPage, QuizPage, Student
 from education.quiz_attempts import start_attempt
-from education.student_identity import STUDENT_KEY
+from education.student_identity import keep_identity
 from tests.factories import SiteTree, build_site
 from tests.school_factories import Schools, add_quiz, add_quiz_index, build_schools, make_question
 
@@ -81,7 +81,7 @@ def build_world(**quiz_fields) -> QuizWorld:
 def identify_as(client: Client, student: Student) -> None:
     """What a successful match leaves in the session."""
     session = client.session
-    session[STUDENT_KEY] = student.pk
+    keep_identity(session, student.pk)
     session.save()
 
 

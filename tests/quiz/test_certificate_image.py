@@ -1,11 +1,13 @@
 """The certificate of a pass is a PNG drawn with Pillow (1080×1440, with a QR code of the
-verification page), kept in the default storage and drawn again only if missing. Without a
-CJK font it is refused (503) and the system check warns, instead of drawing empty boxes."""
+verification page). It bears a minor's full name: never written to the public media folder,
+kept a while in the cache, served privately. Without a CJK font it is refused (503) and the
+system check warns, instead of drawing empty boxes."""
 
 import io
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from PIL import Image
 
@@ -24,9 +26,7 @@ def world():
 @pytest.fixture
 def passed(world):
     attempt = start_attempt(world.quiz, student=world.student)
-    attempt = submit_attempt(attempt, answers_for(attempt, right=4))
-    yield attempt
-    default_storage.delete(certificates.storage_name(attempt.certificate_code))
+    return submit_attempt(attempt, answers_for(attempt, right=4))
 
 
 def test_the_image_is_a_png_of_the_certificate(client, passed):
@@ -43,14 +43,15 @@ def test_the_image_is_a_png_of_the_certificate(client, passed):
     assert white > 1080 * 1440 / 2
 
 
-def test_the_image_is_kept_and_reused(client, passed):
+def test_the_image_is_cached_not_stored_and_served_privately(client, passed):
     url = f"/certificates/{passed.certificate_code}.png"
-    first = client.get(url).content
-    assert default_storage.exists(f"certificates/{passed.certificate_code}.png")
+    response = client.get(url)
+    assert response["Cache-Control"] == "private, max-age=86400"
+    assert not default_storage.exists(f"certificates/{passed.certificate_code}.png")
     with mock.patch.object(certificates, "draw_certificate") as draw:
-        assert client.get(url).content == first
+        assert client.get(url).content == response.content
     draw.assert_not_called()
-    default_storage.delete(f"certificates/{passed.certificate_code}.png")
+    cache.clear()
     assert client.get(url).content.startswith(b"\x89PNG")
 
 

@@ -37,11 +37,11 @@ def test_the_xlsx_template(client, schools, coordinator):
     disposition = "attachment; filename*=utf-8''" + quote("东城实验中学-花名册模板.xlsx")
     assert response["Content-Disposition"] == disposition
     workbook = load_workbook(io.BytesIO(content))
-    roster, listing, notes = workbook.worksheets
+    roster, listing, notes, _options = workbook.worksheets
     assert [cell.value for cell in roster[1]] == HEADER
     assert roster.column_dimensions["A"].number_format == "@"
     lists = {str(v.sqref): v.formula1 for v in roster.data_validations.dataValidation}
-    assert lists == {"C2:C10001": '"七年级,高一"', "D2:D10001": '"1班,2班"'}
+    assert lists == {"C2:C10001": "'下拉选项'!$A$1:$A$2", "D2:D10001": "'下拉选项'!$B$1:$B$2"}
     assert [[c.value for c in row] for row in listing.iter_rows(min_row=2)] == [
         ["七年级", "1班", schools.class_a.code],
         ["高一", "2班", schools.school_a.classes.get(name="2班").code],
