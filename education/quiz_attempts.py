@@ -93,8 +93,7 @@ class Answerer:
 def lock_student(student_id: int) -> None:
     """Taken first by starts and submits alike (then the attempt, then the rate rows, as
     ``education.rate_counts`` does), so they never wait on each other in a circle."""
-    students = Student.objects.filter(pk=student_id)
-    list(students.select_for_update(no_key=True).values_list("pk", flat=True))
+    rate_counts.lock_students(Student.objects.filter(pk=student_id))
 
 
 @dataclass(frozen=True)

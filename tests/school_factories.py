@@ -22,6 +22,7 @@ from education.models import (
     SchoolClass,
     Student,
 )
+from education.rate_counts import recount_school
 from tests.factories import make_user, publish
 
 
@@ -57,16 +58,9 @@ def make_students(school_class: SchoolClass, count: int, *, start: int = 1) -> l
         )
         for n in range(start, start + count)
     )
-    _refresh_roster_sizes(school)
+    recount_school(school)
+    school.refresh_from_db()
     return students
-
-
-def _refresh_roster_sizes(school: School) -> None:
-    for school_class in school.classes.all():
-        school_class.roster_size = school_class.students.filter(active=True).count()
-        school_class.save(update_fields=["roster_size"])
-    school.roster_size = school.students.filter(active=True).count()
-    school.save(update_fields=["roster_size"])
 
 
 def make_period(
