@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 from django.utils import timezone
 
 from education.models import (
@@ -58,7 +59,8 @@ def make_students(school_class: SchoolClass, count: int, *, start: int = 1) -> l
         )
         for n in range(start, start + count)
     )
-    recount_school(school)
+    with transaction.atomic():
+        recount_school(school)
     school.refresh_from_db()
     return students
 
