@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BookingConfig(AppConfig):
+    name = "booking"
+    verbose_name = _("参观预约")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from booking.kinds import register_kinds
+
+        register_kinds()
