@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("search/", views.search, name="search"),
     path("wechat/", include("wechat.urls")),
+    path("visit/", include("booking.urls")),
     path("", include("education.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
