@@ -75,10 +75,15 @@ def render(reply: KeywordReply, source: str, target: str) -> BaseReply:
     return ArticlesReply(source=source, target=target, articles=[article])
 
 
-def ensure_default_replies(site_root_page: Page) -> list[KeywordReply]:
+def ensure_default_replies(
+    site_root_page: Page, links: dict[str, str] | None = None
+) -> list[KeywordReply]:
     """Create the usual keyword replies (once) pointing at the site's section pages: 知识,
-    新闻, 活动, 答题 at the quizzes, and 预约 at the campaigns until the booking pages exist.
-    They make a ready custom menu: 答题, 预约, and 更多 with the three sections."""
+    新闻, 活动, 答题 at the quizzes, and 预约 at the campaigns. ``links`` maps a keyword to
+    the absolute address it should open instead (an app that is not a page, such as
+    booking, passes its own). They make a ready custom menu: 答题, 预约, and 更多 with the
+    three sections."""
+    links = links or {}
     more = _("更多")
     defaults = [
         (
@@ -116,7 +121,8 @@ def ensure_default_replies(site_root_page: Page) -> list[KeywordReply]:
                 keywords=word,
                 title=title,
                 text=text,
-                page=_section(site_root_page, models),
+                page=None if word in links else _section(site_root_page, models),
+                url=links.get(word, ""),
                 menu_label=title if group else word,
                 menu_group=group,
                 menu_order=order,

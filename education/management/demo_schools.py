@@ -227,7 +227,7 @@ def _people(result: DemoSchools, districts: dict, schools: dict) -> None:
     result.logins = [CITY_ADMIN, OFFICER, *COORDINATORS, PENDING_TEACHER]
     # One hash for every demo account: computing one takes most of a second.
     password = make_password(demo_password())
-    users = {person: _user(result, person, password) for person in result.logins}
+    users = {person: demo_user(result, person, password) for person in result.logins}
 
     city = users[CITY_ADMIN]
     group, _created = Group.objects.get_or_create(name=CITY_GROUP)
@@ -251,7 +251,7 @@ def _people(result: DemoSchools, districts: dict, schools: dict) -> None:
     _request(result, users[PENDING_TEACHER], PENDING_TEACHER, schools[PENDING_TEACHER.school])
 
 
-def _user(result: DemoSchools, person: DemoUser, password: str):
+def demo_user(result: DemoSchools, person: DemoUser, password: str):
     user_model = get_user_model()
     username = person.email.split("@")[0]
     user = user_model.objects.filter(username=username).first()

@@ -59,3 +59,10 @@ def test_quiz_keyword_points_at_the_quizzes_once_they_exist():
     quizzes = add_quiz_index(site.home)
     ensure_default_replies(site.home)
     assert KeywordReply.objects.get(keywords="答题").page.specific == quizzes
+
+
+def test_a_keyword_can_open_an_address_given_by_another_app():
+    site = build_site()
+    ensure_default_replies(site.home, links={"预约": "http://localhost/visit/"})
+    booking = KeywordReply.objects.get(keywords="预约")
+    assert (booking.page_id, booking.link) == (None, "http://localhost/visit/")
