@@ -1,14 +1,10 @@
 """A visitor on a phone: home page, an article, then a search for 冰毒, in a real Chromium."""
 
-import os
-from pathlib import Path
-
 import pytest
 
+from tests.browser import ARTIFACTS, assert_no_sideways_scroll, chromium, page_errors, phone_page
 from tests.factories import build_content, build_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = [pytest.mark.browser]
@@ -32,40 +28,15 @@ def site_content():
 
 @pytest.fixture
 def browser_page():
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing; CI installs Debian's chromium package")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(
-            viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN"
-        )
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        context.close()
-        browser.close()
+    with chromium() as browser:
+        yield phone_page(browser, **PHONE, timeout=15_000)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_phone_visitor_reads_an_article_and_searches(live_server, site_content, browser_page):
     expected = site_content
     page = browser_page
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = page_errors(page)
 
     response = page.goto(live_server.url + "/")
     assert response.status == 200
@@ -89,6 +60,5 @@ def test_phone_visitor_reads_an_article_and_searches(live_server, site_content, 
     assert expected["draft_title"] not in page.content()
     page.screenshot(path=str(ARTIFACTS / "phone-search.png"), full_page=True)
 
-    # Nothing wider than the phone: no sideways scrolling.
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_no_sideways_scroll(page)
     assert errors == []
