@@ -224,11 +224,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(gunicorn: str, args) -> subprocess.Popen:
+def start_server(
+    gunicorn: str, args, *, threads: int = 1, settings: str = SETTINGS
+) -> subprocess.Popen:
     command = [
         gunicorn,
         "--workers",
         str(args.workers),
+        "--threads",
+        str(threads),
         "--bind",
         f"127.0.0.1:{args.port}",
         "--chdir",
@@ -237,14 +241,16 @@ def start_server(gunicorn: str, args) -> subprocess.Popen:
         "warning",
         "config.wsgi",
     ]
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS}
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings}
     server = subprocess.Popen(command, env=environment)  # noqa: S603 (our own command line)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and server.poll() is None:
         try:
             status, _headers, _body = request(("127.0.0.1", args.port), "GET", "/robots.txt")
             if status == 200:
-                print(f"gunicorn: {args.workers} sync workers on 127.0.0.1:{args.port}")
+                print(
+                    f"gunicorn: {args.workers} workers × {threads} threads, 127.0.0.1:{args.port}"
+                )
                 return server
         except OSError:
             time.sleep(0.3)
