@@ -32,11 +32,8 @@ Steps:
 """
 
 import argparse
-import concurrent.futures
-import json
 import os
 import re
-import shutil
 import statistics
 import sys
 import threading
@@ -53,7 +50,12 @@ SERVER = "postgres://postgres@127.0.0.1:5432"
 os.environ.setdefault("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
 
 from benchmarks import quiz_submit  # noqa: E402  (after the path and the tasks backend)
-from benchmarks.quiz_submit import CSRF_FIELD, cookies, request  # noqa: E402
+from benchmarks.quiz_submit import (  # noqa: E402
+    CSRF_FIELD,
+    form_page,
+    in_parallel,
+    post_form,
+)
 
 # The quiz benchmark's settings, with refusals not logged one by one.
 SETTINGS = os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.booking_settings"
@@ -106,11 +108,7 @@ def main() -> None:
     if not os.environ.get("DATABASE_URL"):
         os.environ["DATABASE_URL"] = f"{SERVER}/{create_database(DEFAULT_DATABASE)}"
 
-    gunicorn = shutil.which("gunicorn", path=str(ROOT / ".venv" / "bin")) or shutil.which(
-        "gunicorn"
-    )
-    if gunicorn is None:
-        sys.exit("找不到 gunicorn：请先运行 .venv/bin/pip install -e '.[production]'")
+    gunicorn = quiz_submit.find_gunicorn(".venv/bin/pip install -e '.[production]'")
 
     import django
 
@@ -175,18 +173,10 @@ def fetch_forms(base, clients: list, concurrency: int) -> None:
     and the filled-in body."""
 
     def fetch(client) -> None:
-        headers = {"Cookie": cookies(client), "X-Real-IP": client.address}
-        status, response_headers, body = request(base, "GET", form_path(client), headers=headers)
-        if status != 200:
-            raise RuntimeError(f"booking form: HTTP {status}")
-        for header in response_headers.get_all("Set-Cookie") or []:
-            name, _sep, rest = header.partition("=")
-            if name.strip() == "csrftoken":
-                client.csrf_cookie = rest.split(";")[0]
-        page = body.decode()
+        page = form_page(base, form_path(client), client, "booking form")
         token, key = CSRF_FIELD.search(page), KEY_FIELD.search(page)
-        if token is None or key is None or not client.csrf_cookie:
-            raise RuntimeError("booking form without a CSRF token or a submission key")
+        if key is None:
+            raise RuntimeError("booking form without a submission key")
         client.body = urlencode(
             {
                 "csrfmiddlewaretoken": token.group(1),
@@ -197,39 +187,26 @@ def fetch_forms(base, clients: list, concurrency: int) -> None:
             }
         )
 
-    with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(fetch, clients))
+    in_parallel(fetch, clients, concurrency)
 
 
 def race(base, clients: list, concurrency: int) -> Tally:
     tally = Tally()
 
     def post(client) -> None:
-        headers = {
-            "Cookie": cookies(client),
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-Real-IP": client.address,
-        }
-        started = time.perf_counter()
         try:
-            status, response_headers, _body = request(
-                base, "POST", form_path(client), client.body, headers
-            )
+            status, location, elapsed = post_form(base, form_path(client), client)
         except OSError as error:
             tally.record(type(error).__name__, None)
             return
-        elapsed = time.perf_counter() - started
-        if status == 302 and "/visit/booking/" in response_headers.get("Location", ""):
+        if status == 302 and "/visit/booking/" in location:
             tally.record(BOOKED, elapsed)
         elif status == 409:
             tally.record(REFUSED, elapsed)
         else:
             tally.record(f"HTTP {status}", elapsed)
 
-    started = time.perf_counter()
-    with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(post, clients))
-    tally.wall = time.perf_counter() - started
+    tally.wall = in_parallel(post, clients, concurrency)
     return tally
 
 
@@ -260,11 +237,7 @@ def report(args, booking: Tally, insert, audited: dict) -> None:
             f"{name:<20} {row['per_second']:>8.1f} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} "
             f"{row['booked']:>7} {row['refused']:>8} {sum(row['errors'].values()):>7}"
         )
-    ratio = rows["single INSERT view"]["per_second"] / max(rows["booking POST"]["per_second"], 0.1)
-    print(f"ratio (single INSERT ÷ booking): {ratio:.2f}")
-    for key, value in audited.items():
-        print(f"{key}: {value}")
-    print(json.dumps({**rows, "ratio": round(ratio, 2), "database": audited}, ensure_ascii=False))
+    quiz_submit.print_ratio(rows, "booking POST", "booking", "database", audited)
     exact = (
         audited["oversold_places"] == 0
         and audited["slots_with_counters_off"] == 0

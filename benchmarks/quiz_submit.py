@@ -110,11 +110,7 @@ def main() -> None:
     parser.add_argument("--schools", type=int, default=20)
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     args = parser.parse_args()
-    gunicorn = shutil.which("gunicorn", path=str(ROOT / ".venv" / "bin")) or shutil.which(
-        "gunicorn"
-    )
-    if gunicorn is None:
-        sys.exit("找不到 gunicorn：请先运行 .venv/bin/pip install gunicorn")
+    gunicorn = find_gunicorn(".venv/bin/pip install gunicorn")
 
     import django
 
@@ -218,6 +214,16 @@ def answers(questions: list[dict], rng: random.Random) -> str:
     return urlencode(fields)
 
 
+def find_gunicorn(install: str) -> str:
+    """gunicorn from the project's virtualenv, else from PATH; without it the benchmark stops
+    and says to run ``install``."""
+    venv = str(ROOT / ".venv" / "bin")
+    gunicorn = shutil.which("gunicorn", path=venv) or shutil.which("gunicorn")
+    if gunicorn is None:
+        sys.exit(f"找不到 gunicorn：请先运行 {install}")
+    return gunicorn
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -275,54 +281,67 @@ def cookies(sitting: Sitting) -> str:
     return "; ".join(pairs)
 
 
+def in_parallel(work, clients: list, concurrency: int) -> float:
+    """``work(client)`` for every client on ``concurrency`` threads; the wall-clock seconds."""
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(work, clients))
+    return time.perf_counter() - started
+
+
+def form_page(base, path: str, client, what: str) -> str:
+    """The page at ``path`` as the client's browser gets it, keeping the CSRF cookie it sets;
+    ``what`` names the page in the errors."""
+    headers = {"Cookie": cookies(client), "X-Real-IP": client.address}
+    status, response_headers, body = request(base, "GET", path, headers=headers)
+    if status != 200:
+        raise RuntimeError(f"{what}: HTTP {status}")
+    for header in response_headers.get_all("Set-Cookie") or []:
+        name, _sep, rest = header.partition("=")
+        if name.strip() == "csrftoken":
+            client.csrf_cookie = rest.split(";")[0]
+    page = body.decode()
+    if CSRF_FIELD.search(page) is None or not client.csrf_cookie:
+        raise RuntimeError(f"{what} without a CSRF token")
+    return page
+
+
+def post_form(base, path: str, client) -> tuple[int, str, float]:
+    """The client's form body POSTed to ``path``: the status, the Location header and the
+    seconds the answer took. Raises OSError when the connection fails."""
+    headers = {
+        "Cookie": cookies(client),
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Real-IP": client.address,
+    }
+    started = time.perf_counter()
+    status, response_headers, _body = request(base, "POST", path, client.body, headers)
+    return status, response_headers.get("Location", ""), time.perf_counter() - started
+
+
 def fetch_forms(base, sittings: list, concurrency: int) -> None:
     """The answering page of every attempt: its CSRF cookie and form token."""
 
     def fetch(sitting: Sitting) -> None:
-        headers = {"Cookie": cookies(sitting), "X-Real-IP": sitting.address}
-        status, response_headers, body = request(
-            base, "GET", f"/attempt/{sitting.token}/", headers=headers
-        )
-        if status != 200:
-            raise RuntimeError(f"answering page: HTTP {status}")
-        for header in response_headers.get_all("Set-Cookie") or []:
-            name, _sep, rest = header.partition("=")
-            if name.strip() == "csrftoken":
-                sitting.csrf_cookie = rest.split(";")[0]
-        token = CSRF_FIELD.search(body.decode())
-        if token is None or not sitting.csrf_cookie:
-            raise RuntimeError("answering page without a CSRF token")
-        sitting.body += "&" + urlencode({"csrfmiddlewaretoken": token.group(1)})
+        page = form_page(base, f"/attempt/{sitting.token}/", sitting, "answering page")
+        token = CSRF_FIELD.search(page).group(1)
+        sitting.body += "&" + urlencode({"csrfmiddlewaretoken": token})
 
-    with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(fetch, sittings))
+    in_parallel(fetch, sittings, concurrency)
 
 
 def fire(base, path: str, success: str, sittings: list, concurrency: int) -> Run:
     run = Run(path)
 
     def post(sitting: Sitting) -> None:
-        headers = {
-            "Cookie": cookies(sitting),
-            "Content-Type": "application/x-www-form-urlencoded",
-            "X-Real-IP": sitting.address,
-        }
-        started = time.perf_counter()
         try:
-            status, response_headers, _body = request(
-                base, "POST", path.format(token=sitting.token), sitting.body, headers
-            )
+            status, location, elapsed = post_form(base, path.format(token=sitting.token), sitting)
         except OSError as error:
             run.record(type(error).__name__, 0)
             return
-        elapsed = time.perf_counter() - started
-        location = response_headers.get("Location", "")
         run.record("ok" if status == 302 and success in location else f"HTTP {status}", elapsed)
 
-    started = time.perf_counter()
-    with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(post, sittings))
-    run.wall = time.perf_counter() - started
+    run.wall = in_parallel(post, sittings, concurrency)
     return run
 
 
@@ -360,6 +379,16 @@ def forget_sessions(sittings: list) -> None:
         store(sitting.session).delete()
 
 
+def print_ratio(rows: dict, measured: str, label: str, checked: str, checks: dict) -> None:
+    """The single-INSERT view's rate over the ``measured`` row's, the checks line by line,
+    then the rows, the ratio and the checks (under ``checked``) as one JSON line."""
+    ratio = rows["single INSERT view"]["per_second"] / max(rows[measured]["per_second"], 0.1)
+    print(f"ratio (single INSERT ÷ {label}): {ratio:.2f}")
+    for key, value in checks.items():
+        print(f"{key}: {value}")
+    print(json.dumps({**rows, "ratio": round(ratio, 2), checked: checks}, ensure_ascii=False))
+
+
 def report(args, submit: Run, insert: Run, verified: dict) -> None:
     rows = {"quiz submit": submit.summary(), "single INSERT view": insert.summary()}
     print(f"load average after: {os.getloadavg()} ({os.cpu_count()} CPUs)")
@@ -374,11 +403,7 @@ def report(args, submit: Run, insert: Run, verified: dict) -> None:
             f"{name:<20} {row['per_second']:>8.1f} {row['p50_ms']:>8.1f} "
             f"{row['p95_ms']:>8.1f} {row['p99_ms']:>8.1f} {errors:>7}"
         )
-    ratio = rows["single INSERT view"]["per_second"] / max(rows["quiz submit"]["per_second"], 0.1)
-    print(f"ratio (single INSERT ÷ quiz submit): {ratio:.2f}")
-    for key, value in verified.items():
-        print(f"{key}: {value}")
-    print(json.dumps({**rows, "ratio": round(ratio, 2), "verified": verified}, ensure_ascii=False))
+    print_ratio(rows, "quiz submit", "quiz submit", "verified", verified)
     exact = (
         verified["attempts_submitted"]
         == verified["submits_answered_ok"]

@@ -34,9 +34,9 @@ from wagtail.log_actions import log
 from booking.access import visible_bookings
 from booking.admin_display import LocalInspectMixin
 from booking.checkin import check_in
-from booking.errors import BookingError
 from booking.models import Booking, Pool, Venue
 from booking.services import approve_booking, cancel_booking, refuse_booking
+from booking.step_messages import take_step
 from education.admin_exports import SafeExportIndexView
 from education.models import District
 
@@ -90,20 +90,8 @@ class RecordViewSet(ModelViewSet):
 
 
 # Who comes and how many, as a booking and a waiting-list entry both hold it.
-PARTY_FIELDS = (
-    "pool",
-    "school",
-    "grade",
-    "contact_name",
-    "phone",
-    "students",
-    "teachers",
-    "visitors",
-    "headcount",
-    "notes",
-    "user",
-    "created_at",
-)
+CONTACT_AND_COUNT = ("contact_name", "phone", "students", "teachers", "visitors", "headcount")
+PARTY_FIELDS = ("pool", "school", "grade", *CONTACT_AND_COUNT, "notes", "user", "created_at")
 
 
 def party_who(party) -> str:
@@ -309,12 +297,12 @@ class BookingActionView(PermissionCheckedMixin, View):
         if not form.is_valid():
             messages.error(request, form_errors(form))
         else:
-            try:
-                self.action.run(booking, form.cleaned_data, request.user)
-            except BookingError as refusal:
-                messages.error(request, refusal.message)
-            else:
-                messages.success(request, self.action.done % {"code": booking.code})
+            take_step(
+                request,
+                lambda: self.action.run(booking, form.cleaned_data, request.user),
+                self.action.done % {"code": booking.code},
+                channel=messages,
+            )
         return redirect(self.inspect_url_name, pk)
 
 
@@ -401,12 +389,7 @@ class BookingViewSet(RecordViewSet):
         "school",
         "school_district",
         "get_grade_display",
-        "contact_name",
-        "phone",
-        "students",
-        "teachers",
-        "visitors",
-        "headcount",
+        *CONTACT_AND_COUNT,
         "get_status_display",
         "guide",
         "arrived",

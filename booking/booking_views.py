@@ -120,25 +120,49 @@ BOOKED = {
 }
 
 
+def party_submission(
+    request: HttpRequest,
+    slot: Slot,
+    pool: str,
+    *,
+    keyed: bool,
+    act: Callable,
+    done: Callable[[object], HttpResponse],
+    title: str,
+    **context,
+) -> HttpResponse:
+    """The party form of ``slot``'s ``pool``: shown, or taken by ``act(form)`` whose result
+    ``done`` answers; a refused or invalid form is shown again with its messages."""
+    form = party_form(request, slot, pool, keyed=keyed)
+    if form is None:
+        return not_coordinator(request)
+    result, status = submit(request, form, act)
+    if result:
+        return done(result)
+    return party_page(request, slot, form, status, title=title, **context)
+
+
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 @limit_posts
 def book(request: HttpRequest, slot_id: int, pool: str) -> HttpResponse:
     slot = slot_or_404(slot_id)
-    form = party_form(request, slot, pool, keyed=True)
-    if form is None:
-        return not_coordinator(request)
-    booking, status = submit(
+    return party_submission(
         request,
-        form,
-        lambda form: services.book_visit(
+        slot,
+        pool,
+        keyed=True,
+        act=lambda form: services.book_visit(
             slot, pool=pool, party=form.party(), by=request.user, key=form.submission_key
         ),
+        done=lambda booking: _booked(request, booking),
+        title=TITLES[pool],
     )
-    if booking:
-        messages.success(request, BOOKED[booking.status == Booking.Status.PENDING])
-        return redirect("booking:booking", booking.code)
-    return party_page(request, slot, form, status, title=TITLES[pool])
+
+
+def _booked(request: HttpRequest, booking: Booking) -> HttpResponse:
+    messages.success(request, BOOKED[booking.status == Booking.Status.PENDING])
+    return redirect("booking:booking", booking.code)
 
 
 # A booking

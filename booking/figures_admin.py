@@ -5,12 +5,11 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import policy_registry
 
+from booking.admin_menus import GatedViewSet
 from booking.booking_admin import LIST_ACTIONS
 from booking.models import Booking, Venue
 from booking.monthly_figures import month_figures, parse_month
@@ -51,18 +50,15 @@ class FiguresView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
         )
 
 
-class FiguresMenuItem(MenuItem):
-    def is_shown(self, request):
-        policy = policy_registry.get_by_type(Booking)
-        return policy.user_has_any_permission(request.user, FIGURE_ACTIONS)
-
-
-class FiguresViewSet(ViewSet):
+class FiguresViewSet(GatedViewSet):
     name = "booking_figures"
     url_prefix = "booking/figures"
     icon = "table"
     menu_label = gettext_lazy("月度统计")
-    menu_item_class = FiguresMenuItem
+
+    def may_open(self, user) -> bool:
+        policy = policy_registry.get_by_type(Booking)
+        return policy.user_has_any_permission(user, FIGURE_ACTIONS)
 
     def get_urlpatterns(self):
         return [path("", FiguresView.as_view(), name="index")]

@@ -9,7 +9,6 @@ from datetime import date, datetime, time, timedelta
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -19,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
@@ -33,6 +31,7 @@ from booking.admin_display import LocalInspectMixin
 from booking.errors import BookingError
 from booking.lecturer_forms import ASKED_FIELDS
 from booking.models import Lecturer, LecturerRequest
+from education.admin_accounts import AccountEmailForm
 from education.admin_exports import SafeExportIndexView
 from education.models import District
 from education.school_admin import GuardedDeleteView
@@ -44,9 +43,10 @@ Status = LecturerRequest.Status
 # --- lecturers ----------------------------------------------------------------------------
 
 
-class LecturerForm(WagtailAdminModelForm):
+class LecturerForm(AccountEmailForm):
     """A lecturer's account is found by the email address they signed up with."""
 
+    unknown_email = gettext_lazy("没有使用这个邮箱的账号，请先请讲师在本站注册。")
     email = forms.EmailField(
         label=gettext_lazy("账号邮箱"),
         help_text=gettext_lazy("讲师在本站注册时使用的邮箱；安排通知和报告都通过这个账号。"),
@@ -56,22 +56,14 @@ class LecturerForm(WagtailAdminModelForm):
         model = Lecturer
         fields = ["name", "email", "organisation", "phone", "topics", "active"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.user_id:
-            self.fields["email"].initial = self.instance.user.email
-
     def clean_email(self):
-        email = self.cleaned_data["email"]
-        user = get_user_model().objects.filter(email__iexact=email).first()
-        if user is None:
-            raise forms.ValidationError(_("没有使用这个邮箱的账号，请先请讲师在本站注册。"))
-        other = Lecturer.objects.filter(user=user).exclude(pk=self.instance.pk).first()
+        email = super().clean_email()
+        lecturers = Lecturer.objects.filter(user=self.instance.user)
+        other = lecturers.exclude(pk=self.instance.pk).first()
         if other:
             raise forms.ValidationError(
                 _("该账号已是讲师“%(name)s”的账号。") % {"name": other.name}
             )
-        self.instance.user = user
         return email
 
 

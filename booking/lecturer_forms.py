@@ -25,13 +25,15 @@ ASKED_FIELDS = [
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class LecturerRequestForm(forms.ModelForm):
-    audience_size = forms.IntegerField(
-        label=_("听众人数"),
-        min_value=1,
-        max_value=AUDIENCE_MAX,
-        error_messages={"required": _("请填写听众人数。")},
+def audience_field(label: str, missing: str) -> forms.IntegerField:
+    """A number of listeners, 1 to AUDIENCE_MAX; ``missing`` says it must be filled in."""
+    return forms.IntegerField(
+        label=label, min_value=1, max_value=AUDIENCE_MAX, error_messages={"required": missing}
     )
+
+
+class LecturerRequestForm(forms.ModelForm):
+    audience_size = audience_field(_("听众人数"), _("请填写听众人数。"))
 
     class Meta:
         model = LecturerRequest
@@ -87,12 +89,7 @@ class PhotosField(forms.FileField):
 
 
 class ReportForm(forms.Form):
-    attendance = forms.IntegerField(
-        label=_("实际听众人数"),
-        min_value=1,
-        max_value=AUDIENCE_MAX,
-        error_messages={"required": _("请填写实际听众人数。")},
-    )
+    attendance = audience_field(_("实际听众人数"), _("请填写实际听众人数。"))
     report = forms.CharField(
         label=_("活动报告"),
         max_length=LecturerRequest._meta.get_field("report").max_length,

@@ -191,12 +191,11 @@ def assign_lecturer(
             raise BookingError(_("该讲师目前不可安排，请选择其他讲师。"))
         _check_lecturer_free(talk, lecturer, starts_at, ends_at)
         _check_school_free(talk, starts_at, ends_at)
+        plan = {"starts_at": starts_at, "duration_minutes": duration_minutes, "place": place}
         _update(
             talk,
             lecturer=lecturer,
-            starts_at=starts_at,
-            duration_minutes=duration_minutes,
-            place=place,
+            **plan,
             status=Status.SCHEDULED,
             assigned_by=by,
             assigned_at=now,
@@ -205,12 +204,7 @@ def assign_lecturer(
             talk,
             "booking.lecturer_assign",
             user=by,
-            data={
-                "lecturer": lecturer.pk,
-                "starts_at": starts_at.isoformat(),
-                "duration_minutes": duration_minutes,
-                "place": place,
-            },
+            data={"lecturer": lecturer.pk, **plan, "starts_at": starts_at.isoformat()},
         )
         lecturer_notices.notify_scheduled(talk)
     return talk

@@ -10,6 +10,7 @@ click into one booking.
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -17,6 +18,7 @@ from wagtail.log_actions import log
 from booking import kinds, waitlist, windows
 from booking.admission import check_room, create_booking
 from booking.errors import BookingError
+from booking.locked_rows import reread, sweep
 from booking.models import Booking, Pool, Slot
 from booking.notices import notify_booking
 from booking.party_rules import (
@@ -115,7 +117,7 @@ def cancel_booking(
     reason = _reason(reason, required=by_staff, missing=_("请填写取消原因，它会通知给预约人。"))
     with transaction.atomic():
         slot = lock_slot(booking.slot_id)
-        booking = _reload(booking, slot)
+        booking = reread(booking, slot)
         _check_open_status(booking, _("取消"))
         if not by_staff and now >= windows.cancel_deadline(slot):
             raise BookingError(
@@ -159,7 +161,7 @@ def change_headcount(
     now = now or timezone.now()
     with transaction.atomic():
         slot = lock_slot(booking.slot_id)
-        booking = _reload(booking, slot)
+        booking = reread(booking, slot)
         _check_open_status(booking, _("修改"))
         if now >= windows.cancel_deadline(slot):
             raise BookingError(
@@ -197,7 +199,7 @@ def approve_booking(
     now = now or timezone.now()
     with transaction.atomic():
         slot = lock_slot(booking.slot_id)
-        booking = _reload(booking, slot)
+        booking = reread(booking, slot)
         _check_pending(booking)
         if now >= slot.starts_at:
             raise BookingError(_("该场次已经开始或结束，不能再批准。"))
@@ -218,7 +220,7 @@ def refuse_booking(booking: Booking, *, by, reason: str, now: datetime | None = 
     reason = _reason(reason, required=True, missing=_("请填写未通过的原因，它会通知给预约人。"))
     with transaction.atomic():
         slot = lock_slot(booking.slot_id)
-        booking = _reload(booking, slot)
+        booking = reread(booking, slot)
         _check_pending(booking)
         booking.status = Status.REFUSED
         booking.decided_by, booking.decided_at = by, now
@@ -235,21 +237,16 @@ def refuse_booking(booking: Booking, *, by, reason: str, now: datetime | None = 
 def lapse_pending(now: datetime | None = None) -> int:
     """Pending groups whose review deadline passed lose their places; returns how many."""
     now = now or timezone.now()
-    due = Booking.objects.filter(status=Status.PENDING, hold_until__lte=now)
-    count = 0
-    for booking in due.only("pk", "slot_id"):
-        with transaction.atomic():
-            slot = lock_slot(booking.slot_id)
-            booking = _reload(booking, slot)
-            if booking.status != Status.PENDING or booking.hold_until > now:
-                continue
-            booking.status = Status.LAPSED
-            booking.save(update_fields=["status", "updated_at"])
-            _after_release(booking, slot, now)
-            notify_booking(booking, kinds.REFUSED, reason=_("审核超时"))
-            log(booking, "booking.lapse")
-            count += 1
-    return count
+    due = Q(status=Status.PENDING, hold_until__lte=now)
+    return sweep(Booking, due, lambda booking, slot: _lapse(booking, slot, now))
+
+
+def _lapse(booking: Booking, slot: Slot, now: datetime) -> None:
+    booking.status = Status.LAPSED
+    booking.save(update_fields=["status", "updated_at"])
+    _after_release(booking, slot, now)
+    notify_booking(booking, kinds.REFUSED, reason=_("审核超时"))
+    log(booking, "booking.lapse")
 
 
 def _reason(reason: str, *, required: bool, missing: str) -> str:
@@ -259,12 +256,6 @@ def _reason(reason: str, *, required: bool, missing: str) -> str:
     if len(reason) > REASON_MAX:
         raise BookingError(_("原因最多 %(max)s 字。") % {"max": REASON_MAX})
     return reason
-
-
-def _reload(booking: Booking, slot: Slot) -> Booking:
-    fresh = Booking.objects.select_related("school", "user").get(pk=booking.pk)
-    fresh.slot = slot
-    return fresh
 
 
 def _check_pending(booking: Booking) -> None:

@@ -16,11 +16,10 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet
 
 from booking.access import visible_bookings
+from booking.admin_menus import GatedViewSet
 from booking.models import Booking, Pool, Slot, Venue, Weekday, holding
 from booking.slot_generation import closures_by_day
 
@@ -257,17 +256,14 @@ class DaySheetView(CalendarAccessMixin, WagtailAdminTemplateMixin, TemplateView)
 # --- the viewset --------------------------------------------------------------------------
 
 
-class CalendarMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_see_calendar(request.user)
-
-
-class SlotCalendarViewSet(ViewSet):
+class SlotCalendarViewSet(GatedViewSet):
     name = "slot_calendar"
     url_prefix = "booking/calendar"
     icon = "date"
     menu_label = _("场次日历")
-    menu_item_class = CalendarMenuItem
+
+    def may_open(self, user) -> bool:
+        return can_see_calendar(user)
 
     def get_urlpatterns(self):
         return [

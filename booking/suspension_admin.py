@@ -23,10 +23,10 @@ from wagtail.admin.widgets import AdminDateInput
 
 from booking.admin_display import LocalInspectMixin
 from booking.booking_admin import RecordViewSet
-from booking.errors import BookingError
 from booking.models import Suspension, suspension_active
 from booking.no_shows import lift_suspension, suspend
 from booking.party_rules import active_suspension
+from booking.step_messages import take_step
 
 SUSPENSIONS_NS = "booking_suspensions"
 LONGEST_SUSPENSION = datetime.timedelta(days=3 * 365)
@@ -200,14 +200,12 @@ class LiftView(PermissionCheckedMixin, View):
 
     def post(self, request, pk):
         suspension = get_object_or_404(Suspension.objects.select_related("school", "user"), pk=pk)
-        try:
-            lift_suspension(suspension, by=request.user)
-        except BookingError as refusal:
-            messages.error(request, refusal.message)
-        else:
-            messages.success(
-                request, _("已解除“%(who)s”的暂停。") % {"who": suspended_who(suspension)}
-            )
+        take_step(
+            request,
+            lambda: lift_suspension(suspension, by=request.user),
+            _("已解除“%(who)s”的暂停。") % {"who": suspended_who(suspension)},
+            channel=messages,
+        )
         return redirect(f"{SUSPENSIONS_NS}:inspect", pk)
 
 

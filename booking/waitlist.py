@@ -5,6 +5,7 @@ declines through the link in its message. No offer goes out after the venue's cu
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -12,6 +13,7 @@ from wagtail.log_actions import log
 from booking import kinds, windows
 from booking.admission import check_room, create_booking
 from booking.errors import BookingError
+from booking.locked_rows import reread, sweep
 from booking.models import Pool, Slot, WaitlistEntry
 from booking.notices import notify_booking, notify_offer
 from booking.party_rules import (
@@ -134,7 +136,7 @@ def accept_offer(entry: WaitlistEntry, *, by, now: datetime | None = None):
     with transaction.atomic():
         lock_booker(entry.pool, entry.school, entry.user)
         slot = lock_slot(entry.slot_id)
-        entry = _reload(entry, slot)
+        entry = reread(entry, slot)
         _check_live_offer(entry, now)
         party = _party(entry)
         _check_booker_again(slot, entry, party, now)
@@ -162,7 +164,7 @@ def decline_offer(entry: WaitlistEntry, *, by, now: datetime | None = None) -> W
     now = now or timezone.now()
     with transaction.atomic():
         slot = lock_slot(entry.slot_id)
-        entry = _reload(entry, slot)
+        entry = reread(entry, slot)
         _check_live_offer(entry, now)
         _release(entry, slot, Status.DECLINED, now)
         log(entry, "booking.waitlist_decline", user=by)
@@ -174,7 +176,7 @@ def withdraw(entry: WaitlistEntry, *, by, now: datetime | None = None) -> Waitli
     now = now or timezone.now()
     with transaction.atomic():
         slot = lock_slot(entry.slot_id)
-        entry = _reload(entry, slot)
+        entry = reread(entry, slot)
         if entry.status not in LIVE:
             raise BookingError(
                 _("该候补已结束（%(status)s）。") % {"status": entry.get_status_display()}
@@ -187,17 +189,8 @@ def withdraw(entry: WaitlistEntry, *, by, now: datetime | None = None) -> Waitli
 def expire_offers(now: datetime | None = None) -> int:
     """Offers not taken up in time lapse; their places go to the next in line."""
     now = now or timezone.now()
-    due = WaitlistEntry.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
-    count = 0
-    for entry in due.only("pk", "slot_id"):
-        with transaction.atomic():
-            slot = lock_slot(entry.slot_id)
-            entry = _reload(entry, slot)
-            if entry.status != Status.OFFERED or entry.offer_expires_at > now:
-                continue
-            _release(entry, slot, Status.EXPIRED, now)
-            count += 1
-    return count
+    due = Q(status=Status.OFFERED, offer_expires_at__lte=now)
+    return sweep(WaitlistEntry, due, lambda entry, slot: _release(entry, slot, Status.EXPIRED, now))
 
 
 def end_waitlist(slot: Slot, now: datetime) -> int:
@@ -216,12 +209,6 @@ def _release(entry: WaitlistEntry, slot: Slot, status: str, now: datetime) -> No
     if was_offered:
         refresh(slot, now)
         offer_places(slot, now)
-
-
-def _reload(entry: WaitlistEntry, slot: Slot) -> WaitlistEntry:
-    fresh = WaitlistEntry.objects.select_related("school", "user").get(pk=entry.pk)
-    fresh.slot = slot
-    return fresh
 
 
 def _check_live_offer(entry: WaitlistEntry, now: datetime) -> None:

@@ -15,14 +15,12 @@ from booking.booking_views import (
     RATE_MESSAGE,
     limit_posts,
     message_page,
-    not_coordinator,
-    party_form,
-    party_page,
-    submit,
+    party_submission,
 )
 from booking.errors import BookingError
 from booking.models import Pool, WaitlistEntry
 from booking.public_calendar import pool_or_404, slot_or_404
+from booking.step_messages import take_step
 
 Status = WaitlistEntry.Status
 TITLES = {
@@ -36,20 +34,25 @@ TITLES = {
 @limit_posts
 def join_waitlist(request: HttpRequest, slot_id: int, pool: str) -> HttpResponse:
     slot, pool = slot_or_404(slot_id), pool_or_404(pool)
-    form = party_form(request, slot, pool, keyed=False)
-    if form is None:
-        return not_coordinator(request)
-    entry, status = submit(
+    return party_submission(
         request,
-        form,
-        lambda form: waitlist.join_waitlist(slot, pool=pool, party=form.party(), by=request.user),
+        slot,
+        pool,
+        keyed=False,
+        act=lambda form: waitlist.join_waitlist(
+            slot, pool=pool, party=form.party(), by=request.user
+        ),
+        done=lambda entry: _joined(request),
+        title=TITLES[pool],
+        waitlist=True,
     )
-    if entry:
-        messages.success(
-            request, _("已加入候补。有名额空出时，我们会通过微信或邮件通知您在限时内确认。")
-        )
-        return redirect("booking:my_bookings")
-    return party_page(request, slot, form, status, title=TITLES[pool], waitlist=True)
+
+
+def _joined(request: HttpRequest) -> HttpResponse:
+    messages.success(
+        request, _("已加入候补。有名额空出时，我们会通过微信或邮件通知您在限时内确认。")
+    )
+    return redirect("booking:my_bookings")
 
 
 @login_required
@@ -98,10 +101,5 @@ def waitlist_withdraw(request: HttpRequest, token: str) -> HttpResponse:
     entry = waitlist_entry_or_404(request.user, token)
     if request.limited:
         return message_page(request, 429, title=_("请稍后再试"), message=RATE_MESSAGE)
-    try:
-        waitlist.withdraw(entry, by=request.user)
-    except BookingError as refusal:
-        messages.error(request, refusal.message)
-    else:
-        messages.success(request, _("已退出候补。"))
+    take_step(request, lambda: waitlist.withdraw(entry, by=request.user), _("已退出候补。"))
     return redirect("booking:my_bookings")

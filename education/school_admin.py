@@ -8,7 +8,6 @@ listed here: coordinators manage their own rosters on the site.
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -19,7 +18,6 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
@@ -30,6 +28,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 
 from education import roles
+from education.admin_accounts import AccountEmailForm
 from education.admin_exports import SafeExportIndexView
 from education.models import Coordinator, District, DistrictOfficer, School
 from wechat.texts import absolute_url
@@ -285,27 +284,12 @@ class CoordinatorViewSet(CityViewSet):
 # --- district officers --------------------------------------------------------------------
 
 
-class DistrictOfficerForm(WagtailAdminModelForm):
-    """A user is found by the email address they signed up with."""
-
+class DistrictOfficerForm(AccountEmailForm):
     email = forms.EmailField(label=gettext_lazy("账号邮箱"))
 
     class Meta:
         model = DistrictOfficer
         fields = ["email", "district"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.user_id:
-            self.fields["email"].initial = self.instance.user.email
-
-    def clean_email(self):
-        email = self.cleaned_data["email"]
-        user = get_user_model().objects.filter(email__iexact=email).first()
-        if user is None:
-            raise forms.ValidationError(_("没有使用这个邮箱的账号，请先请对方在本站注册。"))
-        self.instance.user = user
-        return email
 
     def clean(self):
         cleaned = super().clean()

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from booking.models import Pool, Slot, Venue, WeeklyRule
 from booking.services import PartyDetails, book_visit
+from booking.waitlist import join_waitlist
 from tests.factories import make_user
 from tests.school_factories import Schools, build_schools
 
@@ -98,25 +99,46 @@ def public_party(visitors: int = 3, **fields):
 
 
 def book_group(slot: Slot, coordinator, school, *, now: datetime = NOW, **party):
-    return book_visit(
-        slot,
-        pool=Pool.GROUP,
-        party=group_party(school, **party),
-        by=coordinator,
-        key=uuid.uuid4().hex,
-        now=now,
-    )
+    return _book(slot, Pool.GROUP, group_party(school, **party), coordinator, now)
 
 
 def book_public(slot: Slot, user, *, visitors: int = 3, now: datetime = NOW, **party):
-    return book_visit(
-        slot,
-        pool=Pool.PUBLIC,
-        party=public_party(visitors, **party),
-        by=user,
-        key=uuid.uuid4().hex,
-        now=now,
-    )
+    return _book(slot, Pool.PUBLIC, public_party(visitors, **party), user, now)
+
+
+def _book(slot: Slot, pool: str, party: PartyDetails, by, now: datetime):
+    return book_visit(slot, pool=pool, party=party, by=by, key=uuid.uuid4().hex, now=now)
+
+
+def wait_group(slot: Slot, coordinator, school, *, now: datetime = NOW, **party):
+    """``school``'s group joins the waiting list of ``slot`` (through the service)."""
+    party = group_party(school, **party)
+    return join_waitlist(slot, pool=Pool.GROUP, party=party, by=coordinator, now=now)
+
+
+def wait_public(slot: Slot, user, *, visitors: int = 3, now: datetime = NOW, **party):
+    """``user``'s party joins the public waiting list of ``slot`` (through the service)."""
+    party = public_party(visitors, **party)
+    return join_waitlist(slot, pool=Pool.PUBLIC, party=party, by=user, now=now)
+
+
+def pending_group(visits: "Visits", starts_at: datetime):
+    """School A's group of 48 awaiting review in a new slot of 60 group places at
+    ``starts_at``, the venue now requiring approval."""
+    visits.venue.requires_approval = True
+    visits.venue.save()
+    schools = visits.schools
+    slot = make_slot(visits.venue, starts_at, group_capacity=60)
+    return book_group(slot, schools.coordinator_a, schools.school_a, students=45, teachers=3)
+
+
+def line_behind_full_slot(visits: "Visits", *waiting: tuple[str, int]):
+    """A slot three days on whose 5 public places the visitor booked, and the people of the
+    ``(email, visitors)`` pairs in its waiting line in turn: the booking and their entries."""
+    slot = make_slot(visits.venue, at(3), public_capacity=5)
+    booking = book_public(slot, visits.visitor, visitors=5)
+    line = [wait_public(slot, make_user(email), visitors=count) for email, count in waiting]
+    return booking, line
 
 
 @dataclass

@@ -4,16 +4,15 @@ by status, pool, venue and day, for staff with the permission only."""
 import pytest
 from django.urls import reverse
 
-from booking.models import Pool
-from booking.waitlist import join_waitlist, withdraw
+from booking.waitlist import withdraw
 from tests.booking_factories import (
     NOW,
     at,
     book_group,
     book_public,
-    group_party,
     make_slot,
-    public_party,
+    wait_group,
+    wait_public,
 )
 from tests.factories import make_user
 
@@ -29,19 +28,18 @@ def entries(visits):
     schools = visits.schools
     full = make_slot(visits.venue, at(3), group_capacity=50, public_capacity=3)
     book_group(full, schools.coordinator_a, schools.school_a)
-    group = join_waitlist(
+    group = wait_group(
         full,
-        pool=Pool.GROUP,
-        party=group_party(schools.school_b, students=30, teachers=2, contact_name="孙老师"),
-        by=schools.coordinator_b,
-        now=NOW,
+        schools.coordinator_b,
+        schools.school_b,
+        students=30,
+        teachers=2,
+        contact_name="孙老师",
     )
     later = make_slot(visits.venue, at(4), public_capacity=3)
     book_public(later, visits.visitor)
     person = make_user("waiting@example.cn")
-    public = join_waitlist(
-        later, pool=Pool.PUBLIC, party=public_party(2, contact_name="周先生"), by=person, now=NOW
-    )
+    public = wait_public(later, person, visitors=2, contact_name="周先生")
     withdraw(public, by=person, now=NOW)
     return {"group": group, "public": public}
 

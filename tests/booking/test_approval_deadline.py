@@ -8,10 +8,9 @@ import pytest
 
 from booking import kinds
 from booking.errors import BookingError
-from booking.models import Booking, Pool, WaitlistEntry
+from booking.models import Booking, WaitlistEntry
 from booking.services import approve_booking, lapse_pending
-from booking.waitlist import join_waitlist
-from tests.booking_factories import NOW, at, book_group, group_party, make_slot
+from tests.booking_factories import NOW, at, book_group, pending_group, wait_group
 from wechat.models import Message
 
 LATE = NOW + timedelta(hours=49)
@@ -19,11 +18,7 @@ LATE = NOW + timedelta(hours=49)
 
 @pytest.fixture
 def pending(visits):
-    visits.venue.requires_approval = True
-    visits.venue.save()
-    schools = visits.schools
-    slot = make_slot(visits.venue, at(10), group_capacity=60)
-    return book_group(slot, schools.coordinator_a, schools.school_a, students=45, teachers=3)
+    return pending_group(visits, at(10))
 
 
 def test_nothing_lapses_before_the_deadline(pending):
@@ -35,12 +30,8 @@ def test_nothing_lapses_before_the_deadline(pending):
 
 def test_a_pending_booking_lapses_at_its_deadline(visits, pending):
     schools = visits.schools
-    entry = join_waitlist(
-        pending.slot,
-        pool=Pool.GROUP,
-        party=group_party(schools.school_b, students=28, teachers=2),
-        by=schools.coordinator_b,
-        now=NOW,
+    entry = wait_group(
+        pending.slot, schools.coordinator_b, schools.school_b, students=28, teachers=2
     )
 
     assert lapse_pending(now=NOW + timedelta(hours=48)) == 1

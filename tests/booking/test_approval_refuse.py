@@ -5,20 +5,15 @@ import pytest
 
 from booking import kinds
 from booking.errors import BookingError
-from booking.models import Booking, Pool, WaitlistEntry
+from booking.models import Booking, WaitlistEntry
 from booking.services import refuse_booking
-from booking.waitlist import join_waitlist
-from tests.booking_factories import NOW, at, book_group, group_party, make_slot
+from tests.booking_factories import NOW, at, pending_group, wait_group
 from wechat.models import Message
 
 
 @pytest.fixture
 def pending(visits):
-    visits.venue.requires_approval = True
-    visits.venue.save()
-    schools = visits.schools
-    slot = make_slot(visits.venue, at(3), group_capacity=60)
-    return book_group(slot, schools.coordinator_a, schools.school_a, students=45, teachers=3)
+    return pending_group(visits, at(3))
 
 
 @pytest.mark.parametrize(
@@ -35,12 +30,8 @@ def test_a_refusal_needs_a_short_reason(visits, pending, reason, error):
 
 def test_a_refusal_frees_the_places_for_the_waiting_list(visits, pending):
     schools = visits.schools
-    entry = join_waitlist(
-        pending.slot,
-        pool=Pool.GROUP,
-        party=group_party(schools.school_b, students=28, teachers=2),
-        by=schools.coordinator_b,
-        now=NOW,
+    entry = wait_group(
+        pending.slot, schools.coordinator_b, schools.school_b, students=28, teachers=2
     )
 
     refuse_booking(pending, by=visits.manager, reason="当天已安排其他活动", now=at(0, 11))

@@ -4,17 +4,8 @@ and not for a party larger than the slot could ever take."""
 import pytest
 
 from booking.errors import BookingError
-from booking.models import Pool, WaitlistEntry
-from booking.waitlist import join_waitlist
-from tests.booking_factories import (
-    NOW,
-    at,
-    book_group,
-    book_public,
-    group_party,
-    make_slot,
-    public_party,
-)
+from booking.models import WaitlistEntry
+from tests.booking_factories import at, book_group, book_public, make_slot, wait_group, wait_public
 from tests.factories import make_user
 
 
@@ -26,12 +17,10 @@ def full_slot(visits):
 
 
 def test_joining_twice_is_refused(visits, full_slot):
-    join_waitlist(full_slot, pool=Pool.PUBLIC, party=public_party(2), by=visits.visitor, now=NOW)
+    wait_public(full_slot, visits.visitor, visitors=2)
 
     with pytest.raises(BookingError, match="您已在该场次的候补名单中"):
-        join_waitlist(
-            full_slot, pool=Pool.PUBLIC, party=public_party(3), by=visits.visitor, now=NOW
-        )
+        wait_public(full_slot, visits.visitor, visitors=3)
 
     assert WaitlistEntry.objects.count() == 1
 
@@ -40,9 +29,7 @@ def test_a_person_with_a_booking_of_the_slot_cannot_queue_for_more(visits, full_
     book_public(full_slot, visits.visitor, visitors=1)
 
     with pytest.raises(BookingError, match="您已预约该场次"):
-        join_waitlist(
-            full_slot, pool=Pool.PUBLIC, party=public_party(2), by=visits.visitor, now=NOW
-        )
+        wait_public(full_slot, visits.visitor, visitors=2)
 
     assert not WaitlistEntry.objects.exists()
 
@@ -52,12 +39,6 @@ def test_a_group_larger_than_the_slot_is_refused(visits, full_slot):
     book_group(full_slot, schools.coordinator_b, schools.school_b, students=10, teachers=1)
 
     with pytest.raises(BookingError, match="该场次学校团体名额共 40 人，容纳不下 48 人"):
-        join_waitlist(
-            full_slot,
-            pool=Pool.GROUP,
-            party=group_party(schools.school_a),
-            by=schools.coordinator_a,
-            now=NOW,
-        )
+        wait_group(full_slot, schools.coordinator_a, schools.school_a)
 
     assert not WaitlistEntry.objects.exists()

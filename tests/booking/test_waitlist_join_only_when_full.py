@@ -5,16 +5,7 @@ import pytest
 
 from booking.errors import BookingError
 from booking.models import Pool, WaitlistEntry
-from booking.waitlist import join_waitlist
-from tests.booking_factories import (
-    NOW,
-    at,
-    book_group,
-    book_public,
-    group_party,
-    make_slot,
-    public_party,
-)
+from tests.booking_factories import at, book_group, book_public, make_slot, wait_group, wait_public
 from tests.factories import make_user
 
 
@@ -24,10 +15,10 @@ def test_a_party_that_fits_is_sent_to_book(visits):
     family = make_user("family@example.cn")
 
     with pytest.raises(BookingError, match="该场次还有足够名额，请直接预约"):
-        join_waitlist(slot, pool=Pool.PUBLIC, party=public_party(2), by=family, now=NOW)
+        wait_public(slot, family, visitors=2)
     assert not WaitlistEntry.objects.exists()
 
-    entry = join_waitlist(slot, pool=Pool.PUBLIC, party=public_party(3), by=family, now=NOW)
+    entry = wait_public(slot, family, visitors=3)
     assert (entry.status, entry.headcount, entry.user) == (WaitlistEntry.Status.WAITING, 3, family)
 
 
@@ -36,12 +27,6 @@ def test_a_group_joins_when_the_slot_has_its_groups(visits):
     slot = make_slot(visits.venue, at(3), max_groups=1)
     book_group(slot, schools.coordinator_a, schools.school_a, students=10, teachers=1)
 
-    entry = join_waitlist(
-        slot,
-        pool=Pool.GROUP,
-        party=group_party(schools.school_b, students=10, teachers=1),
-        by=schools.coordinator_b,
-        now=NOW,
-    )
+    entry = wait_group(slot, schools.coordinator_b, schools.school_b, students=10, teachers=1)
 
     assert (entry.school, entry.pool, entry.grade) == (schools.school_b, Pool.GROUP, 7)
