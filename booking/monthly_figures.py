@@ -21,7 +21,8 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
-from django.utils.translation import gettext as _
+from django.utils import dateformat
+from django.utils.translation import pgettext
 
 from booking.models import Booking, Pool, Venue
 from education import charts
@@ -248,7 +249,11 @@ def trend_chart(trend: list[tuple[datetime.date, Tally]]) -> TrendChart:
             month=month,
             # Every other month is named, counting back from the chosen one: twelve names
             # do not fit side by side on a phone.
-            label=_("%(month)s月") % {"month": month.month} if (len(trend) - index) % 2 else "",
+            label=(
+                dateformat.format(month, pgettext("chart month format", "n月"))
+                if (len(trend) - index) % 2
+                else ""
+            ),
             x=round(charts.PLOT_LEFT + index * span, 1),
             booked=tally.booked_visitors,
             arrived=tally.arrived,
