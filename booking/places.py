@@ -2,7 +2,7 @@
 recount made while the slot's row is locked; the counters stored on the slot only feed
 displays and are refreshed from the same recount."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.db.models import Count, Sum
@@ -18,6 +18,12 @@ class Taken:
 
     def persons(self, pool: str) -> int:
         return self.group if pool == Pool.GROUP else self.public
+
+    def plus(self, pool: str, headcount: int) -> "Taken":
+        """The places taken once one more party of ``headcount`` holds some of ``pool``."""
+        if pool == Pool.GROUP:
+            return replace(self, group=self.group + headcount, groups=self.groups + 1)
+        return replace(self, public=self.public + headcount)
 
 
 def lock_slot(pk: int) -> Slot:

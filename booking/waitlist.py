@@ -23,7 +23,7 @@ from booking.party_rules import (
     check_party,
     lock_booker,
 )
-from booking.places import lock_slot, recount, refresh
+from booking.places import Taken, lock_slot, recount, refresh
 
 Status = WaitlistEntry.Status
 LIVE = (Status.WAITING, Status.OFFERED)
@@ -52,7 +52,7 @@ def join_waitlist(
                     "count": party.headcount,
                 }
             )
-        if _fits(locked, pool, party.headcount, now):
+        if _fits(locked, pool, party.headcount, recount(locked, now)):
             raise BookingError(_("该场次还有足够名额，请直接预约。"))
         entry = WaitlistEntry(slot=locked, pool=pool, user=by, school=party.school, created_at=now)
         for field in PARTY_FIELDS:
@@ -70,9 +70,9 @@ def _check_joinable(slot: Slot, now: datetime) -> None:
         raise BookingError(_("该场次当前不接受候补。"))
 
 
-def _fits(slot: Slot, pool: str, headcount: int, now: datetime) -> bool:
+def _fits(slot: Slot, pool: str, headcount: int, taken: Taken) -> bool:
     try:
-        check_room(slot, pool, headcount, recount(slot, now))
+        check_room(slot, pool, headcount, taken)
     except BookingError:
         return False
     return True
@@ -84,11 +84,12 @@ def offer_places(slot: Slot, now: datetime) -> int:
     if slot.closed or now >= windows.offer_cutoff(slot):
         return 0
     offers = 0
+    taken = recount(slot, now)  # counted once, then kept as offers are made
     waiting = WaitlistEntry.objects.filter(slot=slot, status=Status.WAITING).select_related(
         "school", "user"
     )
     for entry in waiting.order_by("created_at", "id"):
-        if not _fits(slot, entry.pool, entry.headcount, now) or not _may_book(slot, entry, now):
+        if not _fits(slot, entry.pool, entry.headcount, taken) or not _may_book(slot, entry, now):
             continue
         entry.status = Status.OFFERED
         entry.offered_at = now
@@ -99,6 +100,7 @@ def offer_places(slot: Slot, now: datetime) -> int:
         entry.slot = slot
         notify_offer(entry)
         log(entry, "booking.waitlist_offer", data={"expires": entry.offer_expires_at.isoformat()})
+        taken = taken.plus(entry.pool, entry.headcount)
         offers += 1
     if offers:
         refresh(slot, now)
