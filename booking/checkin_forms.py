@@ -8,10 +8,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from booking.models import Venue
-from booking.models.bookings import CODE_ALPHABET, CODE_LENGTH
+from booking.models.bookings import CODE_LENGTH
+from education.models.schools import CLASS_CODE_ALPHABET
 
 # A booking code as the scanner and the form accept it, also at the end of a link.
-CODE_PATTERN = f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}"
+CODE_PATTERN = f"[{CLASS_CODE_ALPHABET}]{{{CODE_LENGTH}}}"
 
 
 def code_from(text: str) -> str:

@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from booking.models.slots import Pool, Slot
 from education.models import Grade, QuizPage, School, SchoolClass
+from education.models.schools import readable_code
 
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read out at the door
 CODE_LENGTH = 8
 
 
 def new_booking_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    """Read out at the door or typed from a message: the class codes' characters."""
+    return readable_code(CODE_LENGTH)
 
 
 def new_offer_token() -> str:

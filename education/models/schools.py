@@ -19,8 +19,13 @@ def new_join_token() -> str:
     return secrets.token_urlsafe(12)
 
 
+def readable_code(length: int) -> str:
+    """A random code people read out or copy by hand, of the unambiguous characters."""
+    return "".join(secrets.choice(CLASS_CODE_ALPHABET) for _ in range(length))
+
+
 def new_class_code() -> str:
-    return "".join(secrets.choice(CLASS_CODE_ALPHABET) for _ in range(CLASS_CODE_LENGTH))
+    return readable_code(CLASS_CODE_LENGTH)
 
 
 class GradeBand(models.TextChoices):
