@@ -27,6 +27,8 @@ def pytest_configure(config):
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = _media_root
+    # Every request renders its page; tests/page_cache/ turns the page cache on for itself.
+    settings.PAGE_CACHE = False
 
 
 def pytest_unconfigure(config):

@@ -5,11 +5,14 @@ switched on by ``DJANGO_DEBUG=false`` plus the variables the README lists.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+import PIL.Image
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_str
+from config.logging import log_format, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -47,6 +50,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
+    "allauth.mfa",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,15 +60,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.db_outage.DatabaseOutageMiddleware",  # database down: a 503 page, not a 500
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, before anything else runs
+    "config.csp.PathPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.locale.ChosenLanguageMiddleware",
+    "education.page_cache.PageCacheMiddleware",  # needs the language; sees inner cookies
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "booking.two_factor_middleware.TwoFactorEnrolmentMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -111,22 +120,48 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
         ),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that does not answer fails the request in seconds (the 503 page)
+    # instead of holding the worker until gunicorn's timeout; the URL's own value wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and sessions: Redis when REDIS_URL is set, else this process's memory.
+# Cache: Redis when REDIS_URL is set (socket timeouts in config/cache.py), else this
+# process's memory. While Redis is unreachable or refuses writes config/cache.py answers
+# from process memory, so pages and rate limits (then counted per process) keep working.
+# Sessions stay in the database (Django's default engine, one primary-key query a request):
+# a logout is then never undone by a copy of the session a cache still holds.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "jindu"),
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Page cache for anonymous readers of public pages (education/page_cache.py, README
+# "页面缓存"): an alias and key prefix of its own, never mixed with rate limits or the WeChat
+# token. Off by default when debugging, so that template edits show at once.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=not DEBUG)
+if REDIS_URL:
+    CACHES["pages"] = {
+        **CACHES["default"],
+        "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + "-pages",
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    }
+# A count the cache cannot give lets the request through rather than refusing everyone.
+RATELIMIT_FAIL_OPEN = True
 
 # Background tasks: a database-backed queue worked by `manage.py db_worker`.
 TASKS = {
@@ -159,7 +194,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Static files and uploads
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
-STATIC_ROOT = BASE_DIR / "static_collected"
+# collectstatic's target, served by WhiteNoise; none when debugging, where files are served
+# from their sources (collectstatic then refuses to run instead of making unhashed copies).
+STATIC_ROOT = None if DEBUG else Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -178,6 +215,28 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
+# Uploads and retention of personal data (config/uploads.py, education/retention.py,
+# booking/retention.py): sizes, real file types and decompression bombs are checked before
+# anything is saved; a full or read-only media folder answers with a page, never half a file.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("UPLOAD_MAX_IMAGE_MB", 10) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Pillow refuses twice this many pixels in any image it opens (renditions included).
+PIL.Image.MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("UPLOAD_MAX_DOCUMENT_MB", 20) * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "config.uploads.CheckedDocumentForm"
+STORAGES = {
+    "default": {"BACKEND": "config.storage.MediaStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MIDDLEWARE.insert(0, "config.storage.StorageErrorMiddleware")
+# Static files in production: WhiteNoise serves hashed, compressed copies made by
+# collectstatic, cached by browsers for a year; when debugging, straight from the sources.
+if not DEBUG:
+    STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+ATTEMPT_RETENTION_DAYS = env_int("ATTEMPT_RETENTION_DAYS", 1095)  # 0 keeps attempts forever
+BOOKING_RETENTION_DAYS = env_int("BOOKING_RETENTION_DAYS", 730)  # 0 keeps contacts forever
+
 # Quiz certificates need a font with Chinese characters; empty: Noto Sans CJK, WenQuanYi or
 # any Chinese font fontconfig knows (the system check education.W001 warns when none is found).
 CERTIFICATE_FONT = env_str("CERTIFICATE_FONT")
@@ -191,6 +250,33 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+
+# Two-factor login (allauth.mfa; booking/two_factor.py says who must use it, README "两步验证"):
+# an authenticator app's codes, with one-time recovery codes for a lost phone. MFA_REQUIRED
+# sends those accounts to set it up first: on in production, off in the demo and in tests.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
+MFA_TOTP_TOLERANCE = 1  # a phone's clock may be a 30-second step ahead or behind
+MFA_ADAPTER = "booking.two_factor.MFAAdapter"
+MFA_REQUIRED = env_bool("MFA_REQUIRED", default=not DEBUG)
+# The admin's own login and password reset would skip the second factor: config/urls.py
+# sends /admin/login/ to allauth's login, and the admin's reset form is off.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# Account rate limits (allauth's defaults, stated here: README "安全"). login_failed locks an
+# account for 5 minutes after 5 wrong passwords, whatever address they came from; a password
+# reset lifts it.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+    "confirm_email": "1/3m/key",
+}
 
 # WeChat Official Account (a service account). Without the ID and secret the site runs and
 # its WeChat features say they are not configured; messages go out by email instead.
@@ -232,6 +318,7 @@ else:
 # X-Forwarded-Proto and the visitor's address, which rate limits key on, from X-Real-IP.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", default=not DEBUG)
 RATELIMIT_IP_META_KEY = "config.client_ip.client_ip"
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = "X-Real-IP" if BEHIND_PROXY else None  # account limits
 
 # Security: strict in production, relaxed only where local HTTP needs it.
 X_FRAME_OPTIONS = "DENY"
@@ -249,13 +336,45 @@ if not DEBUG:
     if BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-    },
+# Content-Security-Policy (django-csp): the public site's policy; config/csp.py adjusts it for
+# /admin/ and previews. Every script and style is a file of our own, none inline; README "安全".
+VIDEO_EMBED_HOSTS = env_list(
+    "VIDEO_EMBED_HOSTS",
+    [
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        "https://www.dailymotion.com",
+        "https://embed.ted.com",
+    ],
+)
+INSTALLED_APPS.append("csp")  # its system checks
+# No calls from the admin to outside hosts: no Gravatar avatars, no Wagtail release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# WeChat's binding QR codes come from mp.weixin.qq.com (from the fake API in the demo).
+_qr_host = urlsplit(WECHAT_API_ROOT or "https://mp.weixin.qq.com")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", f"{_qr_host.scheme}://{_qr_host.netloc}"],
+        "connect-src": ["'self'"],
+        "frame-src": VIDEO_EMBED_HOSTS,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        # WeChat login posts to allauth, which redirects to WeChat's authorisation page.
+        "form-action": ["'self'", "https://open.weixin.qq.com"],
+        "frame-ancestors": ["'none'"],
+    }
 }
+
+# Logging (config/logging.py): JSON lines on stderr in production, text when debugging.
+LOGGING = logging_config(
+    fmt=log_format(debug=DEBUG, requested=env_str("LOG_FORMAT")),
+    level=env_str("LOG_LEVEL", "INFO").upper(),
+)
+
+# Health endpoints (config/health.py): load balancers probe them over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]

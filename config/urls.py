@@ -1,19 +1,31 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import admin_login, db_outage, health
 from education import views
 from education.feeds import ArticleAtomFeed, ArticleFeed
 
+# A middleware's database error is answered here, at its own layer: the 503 page, not a 500.
+handler500 = db_outage.server_error
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("admin/login/", admin_login.admin_login),
+    path("admin/password_reset/", admin_login.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The switch is on every page, cached ones too, which carry no CSRF token: a forged
+    # request could do no more than change a visitor's language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("search/", views.search, name="search"),
     path("wechat/", include("wechat.urls")),
     path("visit/", include("booking.urls")),

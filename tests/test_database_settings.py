@@ -1,6 +1,8 @@
-"""The embedded SQLite default (WAL, immediate transactions) and Redis when REDIS_URL is set."""
+"""The embedded SQLite default (WAL, immediate transactions), PostgreSQL's connect timeout,
+and the cache in Redis when REDIS_URL is set."""
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -53,6 +55,46 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
     assert out.split() == ["wal", "IMMEDIATE"]
 
 
+PG_URL = "postgres://jindu@127.0.0.1:5432/jindu"
+PRINT_OPTIONS = "print(sorted(settings.DATABASES['default']['OPTIONS'].items()))"
+
+
+def test_postgresql_gives_up_connecting_after_5_seconds_by_default():
+    assert run(PRINT_OPTIONS, DATABASE_URL=PG_URL) == "[('connect_timeout', 5)]"
+
+
+def test_postgresql_connect_timeout_from_its_variable():
+    out = run(PRINT_OPTIONS, DATABASE_URL=PG_URL, DATABASE_CONNECT_TIMEOUT="2")
+    assert out == "[('connect_timeout', 2)]"
+
+
+def test_postgresql_connect_timeout_in_the_url_wins():
+    out = run(
+        PRINT_OPTIONS,
+        DATABASE_URL=f"{PG_URL}?connect_timeout=9&sslmode=disable",
+        DATABASE_CONNECT_TIMEOUT="2",
+    )
+    assert out == "[('connect_timeout', 9), ('sslmode', 'disable')]"
+
+
+def test_a_silent_postgresql_host_fails_fast():
+    """A host that takes the connection but never answers: an error within the timeout."""
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        code = (
+            "import time; from django.db import connection, OperationalError; "
+            "start = time.monotonic()\n"
+            "try:\n connection.ensure_connection()\n"
+            "except OperationalError:\n print(round(time.monotonic() - start))"
+        )
+        out = run(
+            code,
+            DATABASE_URL=f"postgres://jindu@127.0.0.1:{port}/jindu",
+            DATABASE_CONNECT_TIMEOUT="1",
+        )
+    assert out in {"1", "2"}
+
+
 def test_without_redis_the_cache_is_local_memory():
     out = run("print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE)")
     assert out.split() == [
@@ -74,7 +116,7 @@ def _redis_is_up() -> bool:
 @pytest.mark.skipif(
     not (_redis_is_up() or os.environ.get("CI")), reason="no Redis server on 127.0.0.1:6379"
 )
-def test_redis_url_puts_cache_and_sessions_in_redis():
+def test_redis_url_puts_the_cache_in_redis_and_sessions_stay_in_the_database():
     code = (
         "from django.core.cache import cache; "
         "cache.set('jindu-settings-test', '知晓率', 30); "
@@ -83,7 +125,17 @@ def test_redis_url_puts_cache_and_sessions_in_redis():
     )
     out = run(code, REDIS_URL="redis://127.0.0.1:6379/15")
     assert out.split() == [
-        "django.core.cache.backends.redis.RedisCache",
-        "django.contrib.sessions.backends.cached_db",
+        "config.cache.DegradingRedisCache",
+        "django.contrib.sessions.backends.db",
         "知晓率",
     ]
+
+
+def test_redis_socket_timeouts_are_set_in_the_cache_backend_only():
+    code = (
+        "from django.core.cache import cache; "
+        "print('socket_timeout' in settings.CACHES['default'].get('OPTIONS', {}), "
+        "cache._options['socket_timeout'], cache._options['socket_connect_timeout'])"
+    )
+    out = run(code, REDIS_URL="redis://127.0.0.1:1/0")
+    assert out.split() == ["False", "0.25", "0.25"]
