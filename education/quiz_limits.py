@@ -12,7 +12,9 @@ does things right because classmates did not:
 - Starts count per address for anonymous visitors of the public quiz only; a student's or an
   account's starts are bounded by the attempts the quiz allows.
 - A hand-in in time is never limited (it is counted once however often it comes); showing
-  the paper again to confirm unanswered questions is limited per attempt.
+  the paper again to confirm unanswered questions is limited per attempt, and so are the
+  posts that come after the paper was handed in (a double tap, a script): they are counted
+  only once it is closed, so the hand-in that closes it is never refused.
 """
 
 from django.http import HttpRequest
@@ -25,6 +27,7 @@ FAILED_GUESSES_PER_SCHOOL = "60/m"
 HARD_CEILING = 3
 PUBLIC_STARTS_PER_IP = "30/m"
 CONFIRMS_PER_ATTEMPT = "30/m"
+REPEAT_SUBMITS_PER_ATTEMPT = "10/m"
 
 _IP_GROUP = "quiz.identify.ip"
 
@@ -62,12 +65,17 @@ def start_limited(request: HttpRequest, quiz: QuizPage) -> bool:
     )
 
 
-def confirm_limited(request: HttpRequest, attempt: Attempt) -> bool:
+def _per_attempt_limited(request: HttpRequest, attempt: Attempt, group: str, rate: str) -> bool:
     token = str(attempt.token)
     return is_ratelimited(
-        request,
-        group="quiz.confirm",
-        key=lambda group, request: token,
-        rate=CONFIRMS_PER_ATTEMPT,
-        increment=True,
+        request, group=group, key=lambda group, request: token, rate=rate, increment=True
     )
+
+
+def confirm_limited(request: HttpRequest, attempt: Attempt) -> bool:
+    return _per_attempt_limited(request, attempt, "quiz.confirm", CONFIRMS_PER_ATTEMPT)
+
+
+def repeat_submit_limited(request: HttpRequest, attempt: Attempt) -> bool:
+    """Only for an attempt already closed: a post that hands it in again."""
+    return _per_attempt_limited(request, attempt, "quiz.resubmit", REPEAT_SUBMITS_PER_ATTEMPT)

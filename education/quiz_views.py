@@ -34,6 +34,7 @@ from education.quiz_limits import (
     confirm_limited,
     failed_guess_refused,
     guessing_stopped,
+    repeat_submit_limited,
     start_limited,
 )
 from education.student_identity import (
@@ -214,6 +215,8 @@ def attempt_page(request: HttpRequest, token: UUID) -> HttpResponse:
     arrived = timezone.now()
     attempt = _owned_attempt_or_404(request, token)
     if not attempt.is_open:
+        if request.method == "POST" and repeat_submit_limited(request, attempt):
+            return _too_many(request, _("答卷已经交过了，请勿重复提交；点“重试”查看成绩。"))
         return redirect("quiz_result", token=attempt.token)
     answers: dict[str, list[str]] = {}
     if request.method == "POST":

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from wechat.binding import (
     AlertStatus,
+    BindingRateLimited,
     BindingUnavailable,
     active_code,
     alert_status,
@@ -20,9 +21,11 @@ from wechat.binding import (
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def account(request: HttpRequest) -> HttpResponse:
+    refused = None
     if request.method == "POST":
-        _act(request, request.POST.get("action", ""))
-        return redirect("wechat:account")
+        refused = _act(request, request.POST.get("action", ""))
+        if refused is None:
+            return redirect("wechat:account")
     status, follower = alert_status(request.user)
     configured = status is not AlertStatus.NOT_CONFIGURED
     return render(
@@ -33,13 +36,19 @@ def account(request: HttpRequest) -> HttpResponse:
             "follower": follower,
             "code": active_code(request.user) if configured else None,
         },
+        status=refused or 200,
     )
 
 
-def _act(request: HttpRequest, action: str) -> None:
+def _act(request: HttpRequest, action: str) -> int | None:
+    """Carry ``action`` out; a refusal's status when the page is to be shown with it at once
+    rather than after a redirect."""
     if action == "code":
         try:
             new_binding_code(request.user)
+        except BindingRateLimited as refusal:
+            messages.error(request, refusal.message)
+            return 429
         except BindingUnavailable as refusal:
             messages.error(request, refusal.message)
     elif action == "unbind":
@@ -49,3 +58,4 @@ def _act(request: HttpRequest, action: str) -> None:
             messages.info(request, _("您的账户没有绑定微信。"))
     else:
         messages.error(request, _("无法识别的操作，请重试。"))
+    return None

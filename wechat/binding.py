@@ -31,6 +31,10 @@ class BindingUnavailable(Exception):
         self.message = message
 
 
+class BindingRateLimited(BindingUnavailable):
+    """The user asked for codes too often; the page answers 429."""
+
+
 class AlertStatus(enum.Enum):
     ON = "on"
     NOT_CONFIGURED = "not_configured"
@@ -72,7 +76,7 @@ def _count_request(user: AbstractBaseUser) -> None:
         cache.set(key, 1, timeout=int(RATE_WINDOW.total_seconds()))
         count = 1
     if count > CODES_PER_WINDOW:
-        raise BindingUnavailable(_("二维码生成过于频繁，请 10 分钟后再试。"))
+        raise BindingRateLimited(_("二维码生成过于频繁，请 10 分钟后再试。"))
 
 
 def active_code(user: AbstractBaseUser) -> BindingCode | None:
