@@ -6,26 +6,18 @@ Usage (from the repository root, after `bin/demo` or with any DATABASE_URL):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python benchmarks/page_render.py
 
 The database is migrated and filled with the demo content first (idempotent). Each page is
-rendered through Django's test client (full middleware stack, no network) --warmup times,
-then --runs times; the median and p95 of the wall time per request are printed with the
-number of SQL queries one render makes.
+rendered through Django's test client (full middleware stack, no network, page cache off:
+see ``page_cache.py`` for its hits) --warmup times, then --runs times; the median and p95 of
+the wall time per request are printed with the number of SQL queries one render makes.
 """
 
 import argparse
-import os
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("DJANGO_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
-# Production-like rendering: no debug machinery, plain HTTP on the test client.
-os.environ.setdefault("DJANGO_DEBUG", "false")
-os.environ.setdefault("DJANGO_SECRET_KEY", "benchmark-only-" + "x" * 50)
-os.environ.setdefault("ALLOWED_HOSTS", "localhost")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+from benchmarks.in_process_pages import one_request, set_up, timed  # noqa: E402
 
 
 def main() -> None:
@@ -34,18 +26,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=20)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    set_up(page_cache=False)
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from education.models import ArticlePage
 
-    call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0)
     article = ArticlePage.objects.live().order_by("-date").first()
     pages = {
         "home": "/",
@@ -56,18 +42,11 @@ def main() -> None:
     print(f"database: {connection.vendor}  runs: {args.runs}  warm-up: {args.warmup}")
     print(f"{'page':<8} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
     for name, url in pages.items():
-        for _ in range(args.warmup):
-            assert client.get(url).status_code == 200, url
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        query_count = len(queries.captured_queries)
-        times = []
-        for _ in range(args.runs):
-            start = time.perf_counter()
-            client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
+        timed(client, url, args.warmup)
+        _, count = one_request(client, url)
+        times = timed(client, url, args.runs)
         p95 = statistics.quantiles(times, n=20)[-1]
-        print(f"{name:<8} {statistics.median(times):>10.2f} {p95:>8.2f} {query_count:>8}")
+        print(f"{name:<8} {statistics.median(times):>10.2f} {p95:>8.2f} {count:>8}")
 
 
 if __name__ == "__main__":

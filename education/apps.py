@@ -8,9 +8,13 @@ class EducationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from education import certificates  # noqa: F401  (registers the certificate font check)
+        from education import (
+            certificates,  # noqa: F401  (registers the certificate font check)
+            page_cache,
+        )
         from education.role_kinds import register_kinds
         from education.school_permissions import register_policies
 
         register_kinds()
         register_policies()
+        page_cache.connect_signals()

@@ -27,6 +27,7 @@ from wagtail.search import index
 from education.blocks import BodyBlock
 from education.chinese_search import ChineseSearchField, page_search_fields
 from education.models.categories import ArticleCategory
+from education.page_cache import CachedPageMixin
 
 ARTICLES_PER_PAGE = 10
 
@@ -42,7 +43,7 @@ def _image_field(verbose_name):
     )
 
 
-class StoryPage(Page):
+class StoryPage(CachedPageMixin, Page):
     """A page with a summary and a cover image, shown in listings and when shared."""
 
     summary = models.TextField(
@@ -64,7 +65,7 @@ class StoryPage(Page):
         return self.search_description or self.summary
 
 
-class IndexPage(Page):
+class IndexPage(CachedPageMixin, Page):
     """A listing of its children, with an introduction."""
 
     intro = RichTextField(_("导语"), blank=True, features=["bold", "italic", "link"])
@@ -76,8 +77,11 @@ class IndexPage(Page):
         abstract = True
 
 
-class HomePage(Page):
+class HomePage(CachedPageMixin, Page):
     """The site's front page: the current campaign, latest news, facts and events."""
+
+    # The city's knowledge rate changes with every quiz handed in: a minute old at most.
+    page_cache_seconds = 60
 
     hero_heading = models.CharField(_("主标语"), max_length=40, default="珍爱生命　远离毒品")
     hero_text = models.CharField(_("副标语"), max_length=120, blank=True)
