@@ -27,6 +27,7 @@ ACTIONS = {
     "booking.lecturer_cancel": (_("取消送教申请"), _("取消了送教进校园申请")),
     "booking.lecturer_report": (_("提交讲座报告"), _("提交了讲座报告")),
     "booking.export": (_("导出预约数据"), _("导出了预约数据")),
+    "booking.purge_contacts": (_("清除过期联系信息"), _("清除了超过保存期限的预约联系信息")),
 }
 
 

@@ -32,7 +32,7 @@ from booking.errors import BookingError
 from booking.lecturer_forms import ASKED_FIELDS
 from booking.models import Lecturer, LecturerRequest
 from education.admin_accounts import AccountEmailForm
-from education.admin_exports import SafeExportIndexView
+from education.admin_exports import AuditedExportIndexView
 from education.models import District
 from education.school_admin import GuardedDeleteView
 
@@ -119,7 +119,9 @@ def _action_buttons(talk: LecturerRequest) -> list[tuple[str, str, str]]:
     ]
 
 
-class LecturerRequestIndexView(SafeExportIndexView):
+class LecturerRequestIndexView(AuditedExportIndexView):
+    export_action = "booking.export"
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("school__district", "lecturer")
 

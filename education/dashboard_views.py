@@ -75,8 +75,14 @@ def _export(
         messages.error(request, _("尚未设置统计周期，暂无数据可导出。"))
         return redirect(dashboard, subject.pk)
     filename = _("%(name)s-%(period)s-知晓率.xlsx") % {"name": subject, "period": choice.period}
-    log(subject, "education.export", user=request.user, data={"period": choice.period.pk})
+    log(subject, "education.export", user=request.user, data=_export_data(choice, report))
     return rate_exports.xlsx_response(workbook_for(report), filename)
+
+
+def _export_data(choice, report) -> dict:
+    """What the audit trail keeps of an export: the period, and the students it names."""
+    students = sum(len(rows) for _class, rows in getattr(report, "not_passed", []))
+    return {"period": choice.period.pk, "students": students}
 
 
 @login_required

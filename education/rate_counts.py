@@ -240,8 +240,10 @@ def _recount_rosters(school: School) -> None:
 
 
 def _recount_rate_counts(school: School) -> None:
+    # A purged period keeps its counts: its Results are gone (education/retention.py).
+    live = Q(period__purged_at__isnull=True)
     sums = (
-        Result.objects.filter(student__school=school, student__active=True)
+        Result.objects.filter(live, student__school=school, student__active=True)
         .values("student__school_class", "period")
         .annotate(
             n=Count("pk"), n_passed=Count("pk", filter=Q(passed=True)), total=Sum("best_score")
@@ -252,7 +254,8 @@ def _recount_rate_counts(school: School) -> None:
         for row in sums
     }
     kept = {
-        (row.school_class_id, row.period_id): row for row in RateCount.objects.filter(school=school)
+        (row.school_class_id, row.period_id): row
+        for row in RateCount.objects.filter(live, school=school)
     }
     stale = [row.pk for key, row in kept.items() if key not in wanted]
     RateCount.objects.filter(pk__in=stale).delete()

@@ -280,7 +280,10 @@ def _dates(first: datetime.date, last: datetime.date) -> Iterable[datetime.date]
 def students_not_passed(school: School, period: Period) -> list[tuple[SchoolClass, list[Student]]]:
     """The school's active students without a passing result in the period, grouped by
     class (by grade and name) and ordered by student number. Each student carries
-    ``best_score`` (``None`` if they have not taken a counting quiz yet). One query."""
+    ``best_score`` (``None`` if they have not taken a counting quiz yet). One query; none
+    for a period whose personal data were purged (education/retention.py): no one is named."""
+    if period.purged_at is not None:
+        return []
     results = Result.objects.filter(student=OuterRef("pk"), period=period)
     students = (
         Student.objects.filter(school=school, active=True)

@@ -139,6 +139,8 @@ class Rebuild:
         return self.differences
 
     def _scoped(self, rows: models.QuerySet) -> models.QuerySet:
+        # A purged period has no attempts left to recompute from: its kept counts are final.
+        rows = rows.exclude(period__purged_at__isnull=False)
         return rows if self.period is None else rows.filter(period=self.period)
 
     # Results, batch by batch of students.

@@ -17,6 +17,7 @@ import openpyxl
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
+from config.uploads import compressed_too_far, inflated_size, zip_members
 from education.roster_values import clean_cell
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -116,22 +117,23 @@ def _read_xlsx(upload: UploadedFile) -> list[RosterRow]:
 
 
 def _check_archive(upload: UploadedFile) -> None:
-    """Refuse a zip that is not a workbook or would inflate past MAX_INFLATED_BYTES. Python's
-    zipfile never inflates a member past the size its directory declares, so the declared
-    sizes bound what openpyxl can be made to read."""
+    """Refuse a zip that is not a workbook, would inflate past MAX_INFLATED_BYTES or far
+    past its own size (see ``config.uploads``)."""
     try:
-        with zipfile.ZipFile(upload) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        members = zip_members(upload)
+    except zipfile.BadZipFile as error:
         raise _broken_xlsx() from error
     names = {member.filename for member in members}
     if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
         raise _not_a_spreadsheet()
-    inflated = sum(member.file_size for member in members)
-    if len(members) > MAX_ZIP_MEMBERS or inflated > MAX_INFLATED_BYTES:
+    if len(members) > MAX_ZIP_MEMBERS or inflated_size(members) > MAX_INFLATED_BYTES:
         raise RosterFileError(
             _("文件解压后过大（超过 %(size)d MB），不像是学生名册，已拒绝。")
             % {"size": MAX_INFLATED_BYTES // (1024 * 1024)}
+        )
+    if compressed_too_far(members, upload.size):
+        raise RosterFileError(
+            _("文件解压后是原文件的上百倍，不像是正常的学生名册（可能是恶意构造的文件），已拒绝。")
         )
 
 
@@ -166,7 +168,7 @@ def _read_csv(data: bytes) -> list[RosterRow]:
     if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise _not_a_spreadsheet()
     lines = _decoded_lines(data)
-    delimiter = _delimiter(next((line for line in lines if line.strip()), ""))
+    delimiter = _delimiter(lines)
     reader = csv.reader(lines, delimiter=delimiter)
     rows = ((reader.line_num, [_clean(cell) for cell in row[:MAX_COLUMNS]]) for row in reader)
     try:
@@ -209,8 +211,10 @@ def _guess_encoding(data: bytes) -> str:
     return "utf-8" if utf8 >= other else "gb18030"
 
 
-def _delimiter(first_line: str) -> str:
-    return max(_CSV_DELIMITERS, key=first_line.count)
+def _delimiter(lines: list[str]) -> str:
+    """The delimiter used most in the first lines: a title line above the header has none."""
+    head = [line for line in lines if line.strip()][:HEADER_SEARCH_ROWS]
+    return max(_CSV_DELIMITERS, key=lambda delimiter: sum(line.count(delimiter) for line in head))
 
 
 # Both formats

@@ -29,7 +29,7 @@ from wagtail.coreutils import multigetattr
 
 from education import roles
 from education.admin_accounts import AccountEmailForm
-from education.admin_exports import SafeExportIndexView
+from education.admin_exports import AuditedExportIndexView, SafeExportIndexView
 from education.models import Coordinator, District, DistrictOfficer, School
 from wechat.texts import absolute_url
 
@@ -176,7 +176,7 @@ class CoordinatorFilterSet(WagtailFilterSet):
         fields = ["status", "district"]
 
 
-class CoordinatorIndexView(SafeExportIndexView):
+class CoordinatorIndexView(AuditedExportIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user", "school__district", "decided_by")
 

@@ -11,6 +11,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wechat import admin_views
@@ -56,6 +57,17 @@ class FollowerFilterSet(WagtailFilterSet):
         fields = ["subscribed", "bound", "tags"]
 
 
+class FollowerIndexView(generic.IndexView):
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        data = {
+            "format": spreadsheet_format,
+            "rows": queryset.count(),
+            "query": self.request.GET.urlencode(),
+        }
+        log(self.request.user, "wechat.export", user=self.request.user, data=data)
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
 class FollowerViewSet(RecordViewSet):
     """Followers are personal data: the export leaves out OpenIDs and accounts."""
 
@@ -75,6 +87,7 @@ class FollowerViewSet(RecordViewSet):
     filterset_class = FollowerFilterSet
     search_fields = ["openid"]
     list_export = ["subscribed", "subscribed_at", "bound_at", "last_interaction_at", "created_at"]
+    index_view_class = FollowerIndexView
     inspect_view_fields = [
         "openid",
         "subscribed",

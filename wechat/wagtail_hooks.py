@@ -6,12 +6,13 @@ from wagtail.admin import messages
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
-from wechat import admin_views
+from wechat import admin_views, audit
 from wechat.models import Broadcast
 from wechat.panels import ChannelHealthPanel
 from wechat.viewsets import WeChatViewSetGroup
 
 register_snippet(WeChatViewSetGroup)
+hooks.register("register_log_actions", audit.register_actions)
 
 
 @hooks.register("register_admin_urls")

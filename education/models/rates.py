@@ -31,6 +31,9 @@ class Period(models.Model):
     )
     starts_on = models.DateField(_("开始日期"))
     ends_on = models.DateField(_("结束日期"))
+    # Set when the students' personal data of the period were purged (education/retention.py):
+    # its counts are final from then on, and nothing recomputes them.
+    purged_at = models.DateTimeField(_("个人信息清除时间"), null=True, blank=True, editable=False)
 
     objects = PeriodQuerySet.as_manager()
 

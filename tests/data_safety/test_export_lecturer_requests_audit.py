@@ -1,0 +1,25 @@
+"""The lecturer requests listing holds the schools' contact phones: its export is logged."""
+
+import pytest
+from django.urls import reverse
+
+from tests.booking.lecturer_factories import ask
+from tests.booking_factories import build_visits
+from tests.data_safety.export_logs import export_entries
+from tests.factories import make_superuser
+
+
+@pytest.mark.django_db
+def test_lecturer_request_export_is_logged(client):
+    visits = build_visits()
+    ask(visits)
+    admin = make_superuser("auditor@example.cn")
+    client.force_login(admin)
+
+    response = client.get(reverse("booking_lecturer_requests:index"), {"export": "xlsx"})
+
+    assert response.status_code == 200
+    (entry,) = export_entries("booking.export")
+    assert entry.user == admin
+    assert entry.data["listing"] == "booking.lecturerrequest"
+    assert entry.data["rows"] == 1

@@ -1,0 +1,19 @@
+"""The school dashboard's XLSX export names the students who have not passed: each export is
+in the audit trail with who took it, the period and how many students it names."""
+
+import pytest
+from django.urls import reverse
+
+from tests.data_safety.export_logs import export_entries
+
+
+@pytest.mark.django_db
+def test_school_export_is_logged(client, schools):
+    client.force_login(schools.coordinator_a)
+
+    response = client.get(reverse("school_dashboard_export", args=[schools.school_a.pk]))
+
+    assert response.status_code == 200
+    (entry,) = export_entries("education.export")
+    assert entry.user == schools.coordinator_a
+    assert entry.data == {"period": schools.period.pk, "students": 2}
