@@ -221,6 +221,9 @@ def _validated(fields: dict[str, Any]) -> dict[str, Any]:
         is_event or MSG_ID.fullmatch(fields["MsgId"])
     ):
         raise InboundError(400, _("CreateTime 和 MsgId 应为数字。"))
-    if len(fields["FromUserName"]) > MAX_OPENID or len(fields.get("Event", "")) > MAX_EVENT:
+    event = fields.get("Event", "")
+    # An event's key holds its name lower-cased, which can be longer ("İ" becomes "i̇").
+    event_length = len(event.lower()) if is_event else len(event)
+    if len(fields["FromUserName"]) > MAX_OPENID or event_length > MAX_EVENT:
         raise InboundError(400, _("消息字段过长。"))
     return fields
