@@ -60,23 +60,13 @@ def build(users: int, slots: int, capacity: int) -> tuple[Venue, list[Client]]:
         max_party_size=MAX_PARTY,
     )
     opened = [_slot(venue, number, capacity) for number in range(slots)]
-    people = _visitors(users)
-    store = import_module(settings.SESSION_ENGINE).SessionStore
+    people = visitors(users)
     chooser = random.Random(626)
     clients = []
     for number, user in enumerate(people):
-        session = store()
-        session.update(
-            {
-                SESSION_KEY: str(user.pk),
-                BACKEND_SESSION_KEY: BACKEND,
-                HASH_SESSION_KEY: user.get_session_auth_hash(),
-            }
-        )
-        session.create()
         clients.append(
             Client(
-                session=session.session_key,
+                session=signed_in_session(user),
                 slot_id=chooser.choice(opened).pk,
                 visitors=chooser.randint(MIN_PARTY, MAX_PARTY),
                 address=f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}",
@@ -100,12 +90,27 @@ def _slot(venue: Venue, number: int, capacity: int) -> Slot:
     )
 
 
-def _visitors(count: int) -> list:
+def signed_in_session(user) -> str:
+    """The key of a new session in which ``user`` is signed in, as after the login page."""
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session.update(
+        {
+            SESSION_KEY: str(user.pk),
+            BACKEND_SESSION_KEY: BACKEND,
+            HASH_SESSION_KEY: user.get_session_auth_hash(),
+        }
+    )
+    session.create()
+    return session.session_key
+
+
+def visitors(count: int, prefix: str = PREFIX) -> list:
+    """``count`` new visitor accounts named after ``prefix``, without a usable password."""
     user_model = get_user_model()
     created = user_model.objects.bulk_create(
         user_model(
-            username=f"{PREFIX}{number}",
-            email=f"{PREFIX}{number}@example.cn",
+            username=f"{prefix}{number}",
+            email=f"{prefix}{number}@example.cn",
             first_name="压测访客",
             password="!" + secrets.token_hex(8),  # never signs in with a password
         )
@@ -133,12 +138,12 @@ def audit(venue: Venue, booked_by_http: int) -> dict:
     oversold = sum(
         max(0, count - by_pk[slot_pk].capacity(pool)) for (slot_pk, pool), count in persons.items()
     )
-    counters_off = sum(_counters_off(slot, now) for slot in slots)
+    differing = sum(counters_off(slot, now) for slot in slots)
     bookings = Booking.objects.filter(slot__venue=venue)
     keys = [f"booking:{pk}:booking.confirmed" for pk in bookings.values_list("pk", flat=True)]
     return {
         "oversold_places": oversold,
-        "slots_with_counters_off": counters_off,
+        "slots_with_counters_off": differing,
         "bookings_in_database": bookings.count(),
         "bookings_answered": booked_by_http,
         "messages_queued": Message.objects.filter(idempotency_key__in=keys).count(),
@@ -148,7 +153,7 @@ def audit(venue: Venue, booked_by_http: int) -> dict:
     }
 
 
-def _counters_off(slot: Slot, now: datetime) -> bool:
+def counters_off(slot: Slot, now: datetime) -> bool:
     taken = recount(slot, now)
     return (slot.group_taken, slot.public_taken, slot.groups_taken) != (
         taken.group,
