@@ -3,9 +3,10 @@
 Two ways in: a view or template failing with a database error (``process_exception`` of
 the middleware below), and any middleware failing so (session save, the user lookup, the
 two-factor check). Django turns a middleware's exception into a response at that very layer,
-through the project's ``handler500`` (``server_error`` below), before any outer middleware
-sees it. Both render ``503.html`` through ``outage_response`` without a request context, so
-nothing on the way to it (site settings, navigation, the user) asks the database again.
+through the project's ``handler500`` (``config.error_pages``), before any outer middleware
+sees it. Both go through ``outage_page``, which renders ``503.html`` without a request
+context, so nothing on the way to it (site settings, navigation, the user) asks the database
+again.
 
 The error is logged here with its traceback once per ``TRACEBACK_EVERY`` seconds per process
 and in one short line otherwise, so an outage does not flood the log. Django reconnects by
@@ -14,14 +15,12 @@ flag is set) and a reused connection is checked before use (``conn_health_checks
 """
 
 import logging
-import sys
 import time
 
 import psycopg
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
-from django.views import defaults
 
 logger = logging.getLogger(__name__)
 
@@ -41,21 +40,13 @@ class DatabaseOutageMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, DATABASE_DOWN):
-            return None
-        return _logged_outage_response(request, exception)
+        return outage_page(request, exception)
 
 
-def server_error(request):
-    """The project's ``handler500``: the 503 page when the error being handled is the
-    database being down, else Django's own 500 page."""
-    exception = sys.exc_info()[1]
-    if isinstance(exception, DATABASE_DOWN):
-        return _logged_outage_response(request, exception)
-    return defaults.server_error(request)
-
-
-def _logged_outage_response(request, exception: Exception) -> HttpResponse:
+def outage_page(request, exception: BaseException | None) -> HttpResponse | None:
+    """The 503 page for the database being down, logged; None for any other error."""
+    if not isinstance(exception, DATABASE_DOWN):
+        return None
     _log(request, exception)
     response = outage_response()
     response._has_been_logged = True  # logged above: Django need not log it again

@@ -2,15 +2,18 @@
 
 ``MediaStorage`` removes what a failed write left behind, so no half file stays in
 MEDIA_ROOT. A file field saves its file before its row is inserted, so a failed save leaves
-no row either. ``StorageErrorMiddleware`` answers such a failure (and one while the upload
-itself is being received into a temporary file) with a clear page instead of a server error:
-507 when the disk is full, 503 when the folder is read-only or not writable.
+no row either. Such a failure gets a clear page instead of a server error, 507 when the disk
+is full, 503 when the folder is read-only or not writable: from ``StorageErrorMiddleware``
+when a view raised it, from the project's ``handler500`` (``config.error_pages``) when a
+middleware did, as the CSRF check does when it reads a form whose upload cannot be written
+to its temporary file. A request body is parsed only when something reads it.
 """
 
 import errno
 import logging
 
 from django.core.files.storage import FileSystemStorage
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -32,7 +35,7 @@ class MediaStorage(FileSystemStorage):
             raise
 
 
-def storage_error_status(error: BaseException) -> int | None:
+def storage_error_status(error: BaseException | None) -> int | None:
     """507 or 503 for a failure to write to disk, None for any other error."""
     if not isinstance(error, OSError):
         return None
@@ -43,34 +46,30 @@ def storage_error_status(error: BaseException) -> int | None:
     return None
 
 
-class StorageErrorMiddleware:
-    """Put first in MIDDLEWARE: it reads a multipart upload before the other middleware, so a
-    temporary file that cannot be written is answered here too."""
+def storage_error_page(request, exception: BaseException | None) -> HttpResponse | None:
+    """The "file not saved" page for a failure to write to disk, logged; None for any other
+    error."""
+    status = storage_error_status(exception)
+    if status is None:
+        return None
+    logger.error("Upload not saved: %s", exception, exc_info=exception)
+    if status == 507:
+        message = _("服务器存储空间已满，文件没有保存。请稍后再试，或联系网站管理员。")
+    else:
+        message = _("服务器暂时无法保存文件（存储目录不可写），文件没有保存。请联系网站管理员。")
+    response = render(
+        request, "storage_error.html", {"message": message, "status": status}, status=status
+    )
+    response._has_been_logged = True  # logged above: Django need not log it again
+    return response
 
+
+class StorageErrorMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and request.content_type == "multipart/form-data":
-            try:
-                request.FILES  # noqa: B018 - parses the upload now
-            except OSError as error:
-                response = self.process_exception(request, error)
-                if response is None:
-                    raise
-                return response
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        status = storage_error_status(exception)
-        if status is None:
-            return None
-        logger.error("Upload not saved: %s", exception, exc_info=exception)
-        if status == 507:
-            message = _("服务器存储空间已满，文件没有保存。请稍后再试，或联系网站管理员。")
-        else:
-            message = _(
-                "服务器暂时无法保存文件（存储目录不可写），文件没有保存。请联系网站管理员。"
-            )
-        context = {"message": message, "status": status}
-        return render(request, "storage_error.html", context, status=status)
+        return storage_error_page(request, exception)

@@ -8,12 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config import admin_login, db_outage, health
+from config import admin_login, error_pages, health
 from education import views
 from education.feeds import ArticleAtomFeed, ArticleFeed
 
-# A middleware's database error is answered here, at its own layer: the 503 page, not a 500.
-handler500 = db_outage.server_error
+# A middleware's database or disk error is answered here, at its own layer: the 503 or 507
+# page, not a 500.
+handler500 = error_pages.server_error
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

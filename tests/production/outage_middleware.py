@@ -1,5 +1,9 @@
 """Middleware failing before the view would: as one asking a database that is down (through
-Django or the driver directly), and with an error that has nothing to do with the database."""
+Django or the driver directly), as one writing to a full or read-only disk, and with errors
+that have nothing to do with either."""
+
+import errno
+import os
 
 import psycopg
 from django.db import OperationalError
@@ -25,3 +29,19 @@ class DriverDownMiddleware(_Failing):
 
 class BrokenMiddleware(_Failing):
     error = RuntimeError("a bug")
+
+
+def _os_error(code: int) -> OSError:
+    return OSError(code, os.strerror(code))
+
+
+class DiskFullMiddleware(_Failing):
+    error = _os_error(errno.ENOSPC)
+
+
+class ReadOnlyDiskMiddleware(_Failing):
+    error = _os_error(errno.EROFS)
+
+
+class MissingFileMiddleware(_Failing):
+    error = _os_error(errno.ENOENT)
