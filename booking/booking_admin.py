@@ -29,7 +29,6 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.coreutils import multigetattr
-from wagtail.log_actions import log
 
 from booking.access import visible_bookings
 from booking.admin_display import LocalInspectMixin
@@ -37,7 +36,7 @@ from booking.checkin import check_in
 from booking.models import Booking, Pool, Venue
 from booking.services import approve_booking, cancel_booking, refuse_booking
 from booking.step_messages import take_step
-from education.admin_exports import SafeExportIndexView
+from config.admin_exports import AuditedExportIndexView
 from education.models import District
 
 Status = Booking.Status
@@ -134,14 +133,15 @@ LIST_ACTIONS = ["view", "change", "check_in"]
 EXPORT_ACTION = "change"
 
 
-class BookingIndexView(SafeExportIndexView):
+class BookingIndexView(AuditedExportIndexView):
+    export_action = "booking.export"
     any_permission_required = LIST_ACTIONS
     # Times in the spreadsheet are Shanghai times, as on the screen (Wagtail writes UTC).
     custom_value_preprocess = {
-        **SafeExportIndexView.custom_value_preprocess,
+        **AuditedExportIndexView.custom_value_preprocess,
         datetime.datetime: {
-            SafeExportIndexView.FORMAT_XLSX: timezone.make_naive,
-            SafeExportIndexView.FORMAT_CSV: _local_text,
+            AuditedExportIndexView.FORMAT_XLSX: timezone.make_naive,
+            AuditedExportIndexView.FORMAT_CSV: _local_text,
         },
     }
 
@@ -168,19 +168,6 @@ class BookingIndexView(SafeExportIndexView):
 
     def get_filename(self):
         return f"bookings-{timezone.localdate():%Y%m%d}"
-
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        log(
-            self.request.user,
-            "booking.export",
-            user=self.request.user,
-            data={
-                "format": spreadsheet_format,
-                "rows": queryset.count(),
-                "query": self.request.GET.urlencode(),
-            },
-        )
-        return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
 # --- staff actions ------------------------------------------------------------------------

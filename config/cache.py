@@ -61,6 +61,23 @@ REPLACING = {"set", "incr", "set_many"}
 ALL_WRITES = WRITES | {"set_many", "delete_many", "clear"}
 
 
+class _Every:
+    """Yes at most once per ``seconds``, across the threads of this process."""
+
+    def __init__(self, seconds: float) -> None:
+        self._seconds = seconds
+        self._lock = threading.Lock()
+        self._last = float("-inf")
+
+    def due(self) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            if now - self._last < self._seconds:
+                return False
+            self._last = now
+            return True
+
+
 class _Outage:
     """Whether Redis is down for one cache, shared by every thread of this process."""
 
@@ -68,8 +85,8 @@ class _Outage:
         self._lock = threading.Lock()
         self.down = False
         self._retry_at = 0.0
-        self._warned_at = float("-inf")
-        self._refusal_warned_at = float("-inf")
+        self._outage_warning = _Every(WARN_EVERY)
+        self._refusal_warning = _Every(WARN_EVERY)
         self._dirty: set[str] = set()
         self._added: set[str] = set()
 
@@ -86,14 +103,10 @@ class _Outage:
             return False
 
     def failed(self, location: str, exc: Exception) -> None:
-        now = time.monotonic()
         with self._lock:
             self.down = True
-            self._retry_at = now + RETRY_SECONDS
-            warn = now - self._warned_at >= WARN_EVERY
-            if warn:
-                self._warned_at = now
-        if warn:
+            self._retry_at = time.monotonic() + RETRY_SECONDS
+        if self._outage_warning.due():
             logger.warning(
                 "Redis cache unreachable (%s); serving from process memory",
                 type(exc).__name__,
@@ -101,12 +114,7 @@ class _Outage:
             )
 
     def refused(self, location: str, exc: Exception) -> None:
-        now = time.monotonic()
-        with self._lock:
-            warn = now - self._refusal_warned_at >= WARN_EVERY
-            if warn:
-                self._refusal_warned_at = now
-        if warn:
+        if self._refusal_warning.due():
             logger.warning(
                 "Redis cache refused a write (%s: %s); writing to process memory",
                 type(exc).__name__,

@@ -27,9 +27,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 
+from config.admin_exports import AuditedExportIndexView, SafeExportIndexView
 from education import roles
 from education.admin_accounts import AccountEmailForm
-from education.admin_exports import AuditedExportIndexView, SafeExportIndexView
 from education.models import Coordinator, District, DistrictOfficer, School
 from wechat.texts import absolute_url
 
@@ -177,6 +177,8 @@ class CoordinatorFilterSet(WagtailFilterSet):
 
 
 class CoordinatorIndexView(AuditedExportIndexView):
+    export_action = "education.export"
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user", "school__district", "decided_by")
 

@@ -11,9 +11,9 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from config.admin_exports import AuditedExportIndexView
 from wechat import admin_views
 from wechat.models import Broadcast, Follower, FollowerTag, Message
 from wechat.models.replies import KeywordReply
@@ -57,15 +57,8 @@ class FollowerFilterSet(WagtailFilterSet):
         fields = ["subscribed", "bound", "tags"]
 
 
-class FollowerIndexView(generic.IndexView):
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        data = {
-            "format": spreadsheet_format,
-            "rows": queryset.count(),
-            "query": self.request.GET.urlencode(),
-        }
-        log(self.request.user, "wechat.export", user=self.request.user, data=data)
-        return super().as_spreadsheet(queryset, spreadsheet_format)
+class FollowerIndexView(AuditedExportIndexView):
+    export_action = "wechat.export"
 
 
 class FollowerViewSet(RecordViewSet):

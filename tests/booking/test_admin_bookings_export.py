@@ -71,4 +71,9 @@ def test_every_export_is_logged_with_its_filters(manager, visits):
     entries = ModelLogEntry.objects.filter(action="booking.export")
     (entry,) = entries
     assert entry.user == visits.manager
-    assert entry.data == {"format": "csv", "rows": 1, "query": "export=csv&status=confirmed"}
+    assert entry.data == {
+        "listing": "booking.booking",
+        "format": "csv",
+        "rows": 1,
+        "query": "export=csv&status=confirmed",
+    }

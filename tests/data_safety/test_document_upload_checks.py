@@ -2,11 +2,9 @@
 large, when their content is not what their extension says, or when they are zip bombs."""
 
 import pytest
-from django.urls import reverse
 from wagtail.documents import get_document_model
 
-from tests.data_safety.uploads import docx_bytes, png_bytes, upload, zip_bomb
-from tests.factories import make_superuser
+from tests.data_safety.uploads import assert_refused, docx_bytes, png_bytes, post_upload, zip_bomb
 
 Document = get_document_model()
 
@@ -25,24 +23,14 @@ REFUSED = {
 }
 
 
-@pytest.fixture
-def editor(client, db):
-    client.force_login(make_superuser())
-    return client
-
-
 @pytest.mark.parametrize("case", REFUSED)
 def test_bad_document_is_refused(editor, settings, case):
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 100_000
     name, content, message = REFUSED[case]
 
-    response = editor.post(
-        reverse("wagtaildocs:add"), {"title": "读本", "file": upload(name, content())}
-    )
+    response = post_upload(editor, "wagtaildocs:add", name, content())
 
-    assert response.status_code == 200
-    assert message in response.content.decode()
-    assert not Document.objects.exists()
+    assert_refused(response, message, Document)
 
 
 @pytest.mark.parametrize(
@@ -54,8 +42,6 @@ def test_bad_document_is_refused(editor, settings, case):
     ],
 )
 def test_real_document_is_kept(editor, name, content):
-    response = editor.post(
-        reverse("wagtaildocs:add"), {"title": "读本", "file": upload(name, content)}
-    )
+    response = post_upload(editor, "wagtaildocs:add", name, content)
     assert response.status_code == 302
     assert Document.objects.get().file.read() == content

@@ -23,4 +23,9 @@ def test_follower_export_is_logged(client):
     assert "o-one" not in b"".join(response.streaming_content).decode("utf-8-sig")
     (entry,) = export_entries("wechat.export")
     assert entry.user == admin
-    assert entry.data == {"format": "csv", "rows": 1, "query": "export=csv&subscribed=true"}
+    assert entry.data == {
+        "listing": "wechat.follower",
+        "format": "csv",
+        "rows": 1,
+        "query": "export=csv&subscribed=true",
+    }

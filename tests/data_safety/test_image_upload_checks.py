@@ -2,11 +2,9 @@
 large, not the format their name says, or a decompression bomb; a real one is kept."""
 
 import pytest
-from django.urls import reverse
 from wagtail.images import get_image_model
 
-from tests.data_safety.uploads import pixel_bomb_png, png_bytes, upload
-from tests.factories import make_superuser
+from tests.data_safety.uploads import assert_refused, pixel_bomb_png, png_bytes, post_upload
 
 Image = get_image_model()
 
@@ -18,29 +16,17 @@ REFUSED = {
 }
 
 
-@pytest.fixture
-def editor(client, db):
-    client.force_login(make_superuser())
-    return client
-
-
 @pytest.mark.parametrize("case", REFUSED)
 def test_bad_image_is_refused(editor, settings, case):
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20_000
     name, content, message = REFUSED[case]
 
-    response = editor.post(
-        reverse("wagtailimages:add"), {"title": "海报", "file": upload(name, content())}
-    )
+    response = post_upload(editor, "wagtailimages:add", name, content())
 
-    assert response.status_code == 200
-    assert message in response.content.decode()
-    assert not Image.objects.exists()
+    assert_refused(response, message, Image)
 
 
 def test_real_image_is_kept(editor):
-    response = editor.post(
-        reverse("wagtailimages:add"), {"title": "海报", "file": upload("海报.png", png_bytes())}
-    )
+    response = post_upload(editor, "wagtailimages:add", "海报.png", png_bytes())
     assert response.status_code == 302
     assert Image.objects.get().width == 40

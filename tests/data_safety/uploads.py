@@ -6,6 +6,7 @@ import zipfile
 import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 
@@ -58,3 +59,15 @@ def docx_bytes() -> bytes:
 
 def upload(name: str, content: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def post_upload(client, view: str, name: str, content: bytes, title: str = "资料"):
+    """Posts one file to a Wagtail admin add view (``wagtaildocs:add``, ``wagtailimages:add``)."""
+    return client.post(reverse(view), {"title": title, "file": upload(name, content)})
+
+
+def assert_refused(response, message: str, model) -> None:
+    """The form came back with ``message`` and nothing was saved."""
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not model.objects.exists()

@@ -333,11 +333,6 @@ ROWS = parse_table(MATRIX)
 CORE_ROWS = parse_table(CORE)
 
 
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    yield from personas.module_world(django_db_blocker)
-
-
 def mismatches(world, persona: str, rows: list[Row]) -> list[str]:
     return personas.mismatches(world, persona, rows, "get")
 

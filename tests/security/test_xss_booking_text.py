@@ -5,21 +5,14 @@ day sheet and the admin."""
 import uuid
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from booking.models import Pool
 from booking.services import PartyDetails, book_visit
 from tests.factories import make_user
-from tests.security import personas
-from tests.security.xss_checks import PAYLOAD, SHORT, assert_escaped
+from tests.security.xss_checks import PAYLOAD, SHORT, assert_page_escaped
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    yield from personas.module_world(django_db_blocker)
 
 
 @pytest.fixture
@@ -64,5 +57,4 @@ def _url(world, name: str, *words: str) -> str:
     ],
 )
 def test_booking_text(typed, persona, name, words, shown):
-    client = personas.sign_in(Client(), typed, persona)
-    assert_escaped(client.get(_url(typed, name, *words)), *shown)
+    assert_page_escaped(typed, persona, _url(typed, name, *words), *shown)

@@ -2,18 +2,11 @@
 on the account's "微信提醒" page."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from tests.security import personas
-from tests.security.xss_checks import PAYLOAD, assert_escaped
+from tests.security.xss_checks import PAYLOAD, assert_page_escaped
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    yield from personas.module_world(django_db_blocker)
 
 
 @pytest.fixture
@@ -29,11 +22,9 @@ def nicknamed(world):
     [("wechat_followers:index", None), ("wechat_followers:inspect", "follower")],
 )
 def test_admin_follower_pages(nicknamed, name, argument):
-    client = personas.sign_in(Client(), nicknamed, "admin")
     args = [nicknamed.pk_of(argument)] if argument else []
-    assert_escaped(client.get(reverse(name, args=args)))
+    assert_page_escaped(nicknamed, "admin", reverse(name, args=args))
 
 
 def test_account_page(nicknamed):
-    client = personas.sign_in(Client(), nicknamed, "coordinator_a")
-    assert_escaped(client.get(reverse("wechat:account")))
+    assert_page_escaped(nicknamed, "coordinator_a", reverse("wechat:account"))

@@ -7,14 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.security import personas
-from tests.security.xss_checks import PAYLOAD, SHORT, TINY, assert_escaped
+from tests.security.xss_checks import PAYLOAD, SHORT, TINY, assert_escaped, assert_page_escaped
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    yield from personas.module_world(django_db_blocker)
 
 
 @pytest.fixture
@@ -41,8 +36,7 @@ def named(world):
     ],
 )
 def test_school_pages(named, persona, name, argument, shown):
-    client = personas.sign_in(Client(), named, persona)
-    assert_escaped(client.get(reverse(name, args=[named.pk_of(argument)])), *shown)
+    assert_page_escaped(named, persona, reverse(name, args=[named.pk_of(argument)]), *shown)
 
 
 def test_public_join_page(named):
@@ -60,5 +54,4 @@ def test_my_roles_and_bookings(named):
     "name", ["city_rates:index", "education_schools:index", "booking_bookings:index"]
 )
 def test_admin_listings(named, name):
-    client = personas.sign_in(Client(), named, "admin")
-    assert_escaped(client.get(reverse(name)), PAYLOAD)
+    assert_page_escaped(named, "admin", reverse(name), PAYLOAD)

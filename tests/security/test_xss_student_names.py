@@ -17,11 +17,6 @@ from tests.security.xss_checks import SHORT, TINY, assert_escaped
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    yield from personas.module_world(django_db_blocker)
-
-
 @pytest.fixture
 def coordinator(world):
     # The first student passed the quiz; the second has not, so the dashboard lists them.

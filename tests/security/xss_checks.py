@@ -3,6 +3,10 @@ escaped (as text) passes and a payload that became markup fails."""
 
 from html.parser import HTMLParser
 
+from django.test import Client
+
+from tests.security import personas
+
 # For fields of 80 characters or more; SHORT fits 40 (a name), TINY fits 20 (a class name).
 PAYLOAD = "<script>alert(1)</script>\"'><img src=x onerror=alert(1)>"
 SHORT = "\"'><img src=x onerror=alert(1)>"
@@ -54,3 +58,9 @@ def assert_escaped(response, *payloads: str) -> None:
     assert injected(html) == []
     for payload in payloads:
         assert shown_as_text(html, payload), f"{payload!r} is not on the page"
+
+
+def assert_page_escaped(world, persona: str, url: str, *payloads: str) -> None:
+    """``assert_escaped`` for the page at ``url`` as ``persona`` of ``world`` sees it."""
+    client = personas.sign_in(Client(), world, persona)
+    assert_escaped(client.get(url), *payloads)

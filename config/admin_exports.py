@@ -1,4 +1,5 @@
-"""Admin spreadsheet exports a spreadsheet program cannot run as formulas.
+"""Admin spreadsheet exports a spreadsheet program cannot run as formulas, and an audited
+variant for listings of personal data; shared by the apps' admin screens.
 
 Wagtail forces XLSX cells that look like formulas back to text, but writes CSV values as they
 are: a teacher's 职务 of ``=HYPERLINK(...)`` would become a live formula when the city office
@@ -25,16 +26,26 @@ class SafeExportIndexView(generic.IndexView):
 
 class AuditedExportIndexView(SafeExportIndexView):
     """A listing of personal data: each spreadsheet taken away is written to the audit trail
-    (who, which listing, its filter and how many rows) under ``export_action``."""
+    (who, which listing, its filter and how many rows) under ``export_action``, a registered
+    log action of the listing's app."""
 
-    export_action = "education.export"
+    export_action: str
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         data = {
             "listing": self.model._meta.label_lower,
             "format": spreadsheet_format,
             "rows": queryset.count(),
-            "query": self.request.GET.urlencode(),
+            **self._logged_filter(),
         }
         log(self.request.user, self.export_action, user=self.request.user, data=data)
         return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def _logged_filter(self) -> dict:
+        # The search box holds names and phone numbers: the trail notes only that it was used.
+        query = self.request.GET.copy()
+        searched = any(query.pop(self.search_kwarg, []))
+        logged = {"query": query.urlencode()}
+        if searched:
+            logged["search_used"] = True
+        return logged
