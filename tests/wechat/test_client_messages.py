@@ -4,6 +4,7 @@ import pytest
 import requests
 from django.core.cache import cache
 
+from tests.wechat.conftest import CLIENT_TIMEOUT
 from wechat.client import get_client
 from wechat.errors import NotConfigured
 
@@ -118,7 +119,7 @@ def test_get_client_follows_the_settings(fake_wechat, settings):
     client = get_client()
     assert client is get_client()
     assert client.API_BASE_URL == f"{fake_wechat.url}/cgi-bin/"
-    assert client.timeout == (0.5, 0.5)
+    assert client.timeout == (CLIENT_TIMEOUT, CLIENT_TIMEOUT)
     settings.WECHAT_APP_ID = "wx-another-account"
     assert get_client() is not client
 

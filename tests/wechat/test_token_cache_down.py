@@ -2,6 +2,7 @@
 
 import time
 
+from tests.wechat.conftest import CLIENT_TIMEOUT
 from wechat.client import MpClient
 
 UNREACHABLE_REDIS = {
@@ -15,7 +16,10 @@ UNREACHABLE_REDIS = {
 def test_sends_work_without_the_cache(fake_wechat, settings, caplog):
     settings.CACHES = UNREACHABLE_REDIS
     client = MpClient(
-        fake_wechat.app_id, fake_wechat.app_secret, api_root=fake_wechat.url, read_timeout=0.5
+        fake_wechat.app_id,
+        fake_wechat.app_secret,
+        api_root=fake_wechat.url,
+        read_timeout=CLIENT_TIMEOUT,
     )
     started = time.monotonic()
     client.send_text("o-1", "一")
@@ -29,7 +33,10 @@ def test_sends_work_without_the_cache(fake_wechat, settings, caplog):
 def test_refresh_without_the_cache_still_happens_once(fake_wechat, settings):
     settings.CACHES = UNREACHABLE_REDIS
     client = MpClient(
-        fake_wechat.app_id, fake_wechat.app_secret, api_root=fake_wechat.url, read_timeout=0.5
+        fake_wechat.app_id,
+        fake_wechat.app_secret,
+        api_root=fake_wechat.url,
+        read_timeout=CLIENT_TIMEOUT,
     )
     client.send_text("o-1", "一")
     fake_wechat.expire_tokens()

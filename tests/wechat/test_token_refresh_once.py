@@ -4,6 +4,7 @@ import threading
 
 import pytest
 
+from tests.wechat.conftest import CLIENT_TIMEOUT
 from wechat.client import MpClient
 from wechat.errors import Category, WeChatError
 
@@ -12,7 +13,7 @@ CUSTOM_SEND = "/cgi-bin/message/custom/send"
 
 
 def new_client(fake):
-    return MpClient(fake.app_id, fake.app_secret, api_root=fake.url, read_timeout=0.5)
+    return MpClient(fake.app_id, fake.app_secret, api_root=fake.url, read_timeout=CLIENT_TIMEOUT)
 
 
 def forced_refreshes(fake):

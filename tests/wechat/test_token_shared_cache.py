@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from tests.wechat.conftest import CLIENT_TIMEOUT
 from wechat.client import MpClient, get_client
 from wechat.errors import Category, WeChatError
 
@@ -11,7 +12,7 @@ STABLE_TOKEN = "/cgi-bin/stable_token"
 
 def new_client(fake):
     """A separate client object, as another process would have."""
-    return MpClient(fake.app_id, fake.app_secret, api_root=fake.url, read_timeout=0.5)
+    return MpClient(fake.app_id, fake.app_secret, api_root=fake.url, read_timeout=CLIENT_TIMEOUT)
 
 
 def test_two_clients_share_one_token(fake_wechat):
@@ -57,7 +58,9 @@ def test_token_refetched_when_the_cache_lost_it(fake_wechat):
 
 
 def test_wrong_secret_is_a_configuration_error(fake_wechat):
-    client = MpClient(fake_wechat.app_id, "wrong", api_root=fake_wechat.url, read_timeout=0.5)
+    client = MpClient(
+        fake_wechat.app_id, "wrong", api_root=fake_wechat.url, read_timeout=CLIENT_TIMEOUT
+    )
     with pytest.raises(WeChatError) as raised:
         client.send_text("o-1", "你好")
     assert raised.value.code == 40125
