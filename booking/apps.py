@@ -9,5 +9,8 @@ class BookingConfig(AppConfig):
 
     def ready(self):
         from booking.kinds import register_kinds
+        from booking.retention import purge_on_signal
+        from education.retention import purging_personal_data
 
         register_kinds()
+        purging_personal_data.connect(purge_on_signal, dispatch_uid="booking.purge_contacts")

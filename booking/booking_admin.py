@@ -36,8 +36,8 @@ from booking.checkin import check_in
 from booking.models import Booking, Pool, Venue
 from booking.services import approve_booking, cancel_booking, refuse_booking
 from booking.step_messages import take_step
-from config.admin_exports import AuditedExportIndexView
 from education.models import District
+from exports.views import AuditedExportIndexView
 
 Status = Booking.Status
 BOOKINGS_NS = "booking_bookings"

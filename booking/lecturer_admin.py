@@ -31,10 +31,10 @@ from booking.admin_display import LocalInspectMixin
 from booking.errors import BookingError
 from booking.lecturer_forms import ASKED_FIELDS
 from booking.models import Lecturer, LecturerRequest
-from config.admin_exports import AuditedExportIndexView
 from education.admin_accounts import AccountEmailForm
 from education.models import District
 from education.school_admin import GuardedDeleteView
+from exports.views import AuditedExportIndexView
 
 REQUESTS_NS = "booking_lecturer_requests"
 Status = LecturerRequest.Status

@@ -8,9 +8,10 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from booking.models import Booking, WaitlistEntry
-from education.retention import BATCH, cutoff, in_batches
+from education.retention import BATCH, cutoff, in_batches, log_run
 
 PERSONAL = {"contact_name": "", "phone": "", "notes": ""}
 
@@ -25,3 +26,10 @@ def purge_contacts(now: datetime.datetime | None = None, batch: int = BATCH) -> 
         name: in_batches(model.objects.filter(kept, slot__starts_at__lt=before), batch, **PERSONAL)
         for name, model in (("bookings", Booking), ("waitlist", WaitlistEntry))
     }
+
+
+def purge_on_signal(**kwargs) -> str:
+    """Receiver of ``purging_personal_data``: the purge, its audit entry and its report line."""
+    counts = purge_contacts()
+    log_run("booking.purge_contacts", counts)
+    return _("参观预约：清除 %(bookings)d 个预约、%(waitlist)d 个候补的联系信息。") % counts

@@ -215,7 +215,7 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Uploads and retention of personal data (config/uploads.py, education/retention.py,
+# Uploads and retention of personal data (education/upload_checks.py, education/retention.py,
 # booking/retention.py): sizes, real file types and decompression bombs are checked before
 # anything is saved; a full or read-only media folder answers with a page, never half a file.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("UPLOAD_MAX_IMAGE_MB", 10) * 1024 * 1024
@@ -224,7 +224,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 PIL.Image.MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("UPLOAD_MAX_DOCUMENT_MB", 20) * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "config.uploads.CheckedDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "education.upload_checks.CheckedDocumentForm"
 STORAGES = {
     "default": {"BACKEND": "config.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

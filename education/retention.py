@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Site
@@ -33,6 +34,10 @@ from wagtail.models import Site
 from education.models import Attempt, Period, Result
 
 BATCH = 2000
+
+# Sent by ``purge_personal_data`` after the quiz purge: an app keeping personal data of its
+# own purges it in a receiver and returns one line for the command's report.
+purging_personal_data = Signal()
 
 
 @dataclass

@@ -17,8 +17,8 @@ import openpyxl
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from config.uploads import compressed_too_far, inflated_size, zip_members
 from education.roster_values import clean_cell
+from education.upload_checks import compressed_too_far, inflated_size, zip_members
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -118,7 +118,7 @@ def _read_xlsx(upload: UploadedFile) -> list[RosterRow]:
 
 def _check_archive(upload: UploadedFile) -> None:
     """Refuse a zip that is not a workbook, would inflate past MAX_INFLATED_BYTES or far
-    past its own size (see ``config.uploads``)."""
+    past its own size (see ``education.upload_checks``)."""
     try:
         members = zip_members(upload)
     except zipfile.BadZipFile as error:

@@ -27,10 +27,10 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 
-from config.admin_exports import AuditedExportIndexView, SafeExportIndexView
 from education import roles
 from education.admin_accounts import AccountEmailForm
 from education.models import Coordinator, District, DistrictOfficer, School
+from exports.views import AuditedExportIndexView, SafeExportIndexView
 from wechat.texts import absolute_url
 
 COORDINATOR_NS = "education_coordinators"

@@ -13,7 +13,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from config.admin_exports import AuditedExportIndexView
+from exports.views import AuditedExportIndexView
 from wechat import admin_views
 from wechat.models import Broadcast, Follower, FollowerTag, Message
 from wechat.models.replies import KeywordReply

@@ -1,13 +1,13 @@
 """``manage.py purge_personal_data``: remove personal data kept past its retention period
-(quiz attempts: ATTEMPT_RETENTION_DAYS, see ``education.retention``; visit contacts:
-BOOKING_RETENTION_DAYS, see ``booking.retention``), keeping every aggregate figure. Meant
-to run daily; running it again changes nothing. Each run is written to the audit trail."""
+(quiz attempts: ATTEMPT_RETENTION_DAYS, see ``education.retention``; every other app's
+through the ``purging_personal_data`` signal, e.g. visit contacts in ``booking.retention``),
+keeping every aggregate figure. Meant to run daily; running it again changes nothing. Each
+run is written to the audit trail."""
 
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from education.retention import log_run, purge_attempts
+from education.retention import log_run, purge_attempts, purging_personal_data
 
 
 class Command(BaseCommand):
@@ -20,11 +20,5 @@ class Command(BaseCommand):
             _("答题：%(periods)d 个周期到期，删除成绩 %(results)d 条，匿名化答题 %(attempts)d 次。")
             % {**purge.as_data(), "periods": len(purge.periods)}
         )
-        if apps.is_installed("booking"):
-            from booking.retention import purge_contacts
-
-            counts = purge_contacts()
-            log_run("booking.purge_contacts", counts)
-            self.stdout.write(
-                _("参观预约：清除 %(bookings)d 个预约、%(waitlist)d 个候补的联系信息。") % counts
-            )
+        for _receiver, line in purging_personal_data.send(sender=self.__class__):
+            self.stdout.write(line)
