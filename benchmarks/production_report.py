@@ -101,6 +101,8 @@ def load_parts(args) -> dict:
         plan_path = measure.make_plan(students=6000, visitors=400)
         if "render" in args.parts:
             found["render"] = measure.render_time(args.render_runs)
+        if not args.parts & {"load", "memory"}:
+            return found
         server = stack.gunicorn(
             PORT, workers=args.workers, threads=args.threads, cpus=args.server_cpus
         )

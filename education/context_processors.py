@@ -1,6 +1,8 @@
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from wagtail.models import Site
 
+from education.page_cache import shared_value
 from education.roles import has_school_role
 
 
@@ -8,7 +10,8 @@ def _menu_pages(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(site.root_page.get_children().live().public().in_menu())
+    key = f"menu:{site.pk}:{get_language()}"
+    return shared_value(key, lambda: list(site.root_page.get_children().live().public().in_menu()))
 
 
 def navigation(request):

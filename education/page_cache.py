@@ -130,14 +130,12 @@ class PageCacheMiddleware:
             return self.get_response(request)
         cache = caches[ALIAS]
         try:
-            found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY) or _start_generation()
+            generation, entry = _current(cache, key)
         except Exception:
             # The cache is an optimisation: whatever goes wrong in it, the page is rendered.
             logger.exception("Page cache lookup failed; serving uncached")
             return self.get_response(request)
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation:
+        if entry is not None:
             return _from_entry(entry)
         response = self.get_response(request)
         if _storable(request, response):
@@ -146,6 +144,36 @@ class PageCacheMiddleware:
             except Exception:
                 logger.exception("Page cache store failed; served uncached")
         return response
+
+
+def shared_value(key: str, compute):
+    """``compute()``'s value for every request, signed-in or not, until public content
+    changes (the same generation as the pages): for what each page shows alike, such as the
+    main menu. Computed afresh when the page cache is off or fails."""
+    if not settings.PAGE_CACHE:
+        return compute()
+    cache = caches[ALIAS]
+    try:
+        generation, entry = _current(cache, key)
+    except Exception:
+        logger.exception("Page cache lookup failed; computed %s afresh", key)
+        return compute()
+    if entry is not None:
+        return entry[1]
+    value = compute()
+    try:
+        cache.set(key, (generation, value), DEFAULT_SECONDS)
+    except Exception:
+        logger.exception("Page cache store failed; %s not kept", key)
+    return value
+
+
+def _current(cache, key: str):
+    """The generation now, and the entry under ``key`` if it was stored under it."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or _start_generation()
+    entry = found.get(key)
+    return generation, entry if entry is not None and entry[0] == generation else None
 
 
 def request_key(request: HttpRequest) -> str | None:

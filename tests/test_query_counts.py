@@ -27,9 +27,9 @@ CATEGORY_SLUGS = ["venues", "community", "school", "enterprise", "family", "rura
 # looks for the current period (two queries when there is none, as here); with a period it
 # adds the city's figures instead (see tests/rates/test_home_rate_widget.py).
 HOME_QUERIES = 18
-ARTICLE_QUERIES = 15
+ARTICLE_QUERIES = 14
 ARTICLE_INDEX_QUERIES = 15
-DRUG_FACT_QUERIES = 14
+DRUG_FACT_QUERIES = 13
 SEARCH_QUERIES = {"sqlite": 9, "postgresql": 8}
 
 

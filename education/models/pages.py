@@ -28,6 +28,7 @@ from education.blocks import BodyBlock
 from education.chinese_search import ChineseSearchField, page_search_fields
 from education.models.categories import ArticleCategory
 from education.page_cache import CachedPageMixin
+from education.page_routing import route_from
 
 ARTICLES_PER_PAGE = 10
 
@@ -116,6 +117,11 @@ class HomePage(CachedPageMixin, Page):
 
     class Meta:
         verbose_name = _("首页")
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_from(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
