@@ -35,9 +35,13 @@ def log_in(client, email: str, password: str = PASSWORD):
     return client.post(reverse("account_login"), {"login": email, "password": password})
 
 
-def log_in_with_totp(client, user, secret: str, password: str = PASSWORD):
-    """Log ``user`` in with the password and the authenticator's current code; returns the
-    response to the code."""
+def enter_code(client, code: str):
+    """The code page's form, sent with the authenticator's code or a recovery code."""
+    return client.post(reverse("mfa_authenticate"), {"code": code})
+
+
+def log_in_with_code(client, user, code: str, password: str = PASSWORD):
+    """Log ``user`` in with the password and then ``code``; returns the response to the code."""
     first = log_in(client, user.email, password)
     assert first["Location"] == reverse("mfa_authenticate"), first
-    return client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    return enter_code(client, code)

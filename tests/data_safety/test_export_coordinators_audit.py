@@ -4,7 +4,12 @@ is in the audit trail: who, which listing, the filter and the number of rows."""
 import pytest
 from django.urls import reverse
 
-from tests.data_safety.export_logs import export_entries
+from tests.data_safety.export_logs import (
+    export_entries,
+    listing_export,
+    logged_export,
+    streamed_text,
+)
 from tests.factories import make_superuser
 
 
@@ -18,14 +23,9 @@ def test_coordinator_export_is_logged(client, schools):
     )
 
     assert response.status_code == 200
-    assert "teacher.a@example.cn" in b"".join(response.streaming_content).decode("utf-8-sig")
-    (entry,) = export_entries("education.export")
-    assert entry.user == admin
-    assert entry.data == {
-        "listing": "education.coordinator",
-        "format": "csv",
-        "rows": 2,
-        "query": "export=csv&status=approved",
-    }
+    assert "teacher.a@example.cn" in streamed_text(response)
+    assert logged_export("education.export", admin) == listing_export(
+        "education.coordinator", rows=2, query="export=csv&status=approved"
+    )
     client.get(reverse("education_coordinators:index"))
     assert len(export_entries("education.export")) == 1

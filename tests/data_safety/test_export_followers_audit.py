@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.data_safety.export_logs import export_entries
+from tests.data_safety.export_logs import listing_export, logged_export, streamed_text
 from tests.factories import make_superuser
 from wechat.models import Follower
 
@@ -20,12 +20,7 @@ def test_follower_export_is_logged(client):
     )
 
     assert response.status_code == 200
-    assert "o-one" not in b"".join(response.streaming_content).decode("utf-8-sig")
-    (entry,) = export_entries("wechat.export")
-    assert entry.user == admin
-    assert entry.data == {
-        "listing": "wechat.follower",
-        "format": "csv",
-        "rows": 1,
-        "query": "export=csv&subscribed=true",
-    }
+    assert "o-one" not in streamed_text(response)
+    assert logged_export("wechat.export", admin) == listing_export(
+        "wechat.follower", rows=1, query="export=csv&subscribed=true"
+    )

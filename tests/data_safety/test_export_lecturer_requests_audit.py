@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from tests.booking.lecturer_factories import ask
 from tests.booking_factories import build_visits
-from tests.data_safety.export_logs import export_entries
+from tests.data_safety.export_logs import listing_export, logged_export
 from tests.factories import make_superuser
 
 
@@ -19,7 +19,6 @@ def test_lecturer_request_export_is_logged(client):
     response = client.get(reverse("booking_lecturer_requests:index"), {"export": "xlsx"})
 
     assert response.status_code == 200
-    (entry,) = export_entries("booking.export")
-    assert entry.user == admin
-    assert entry.data["listing"] == "booking.lecturerrequest"
-    assert entry.data["rows"] == 1
+    assert logged_export("booking.export", admin) == listing_export(
+        "booking.lecturerrequest", rows=1, query="export=xlsx"
+    )

@@ -4,7 +4,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.data_safety.export_logs import export_entries
+from tests.data_safety.export_logs import logged_export
 from tests.factories import make_superuser
 from wechat.models import Follower
 
@@ -12,7 +12,8 @@ from wechat.models import Follower
 @pytest.mark.django_db
 def test_searched_text_is_not_in_the_audit_entry(client):
     Follower.objects.create(openid="o-13800001111", subscribed=True)
-    client.force_login(make_superuser("auditor@example.cn"))
+    admin = make_superuser("auditor@example.cn")
+    client.force_login(admin)
 
     response = client.get(
         reverse("wechat_followers:index"),
@@ -20,7 +21,7 @@ def test_searched_text_is_not_in_the_audit_entry(client):
     )
 
     assert response.status_code == 200
-    (entry,) = export_entries("wechat.export")
-    assert entry.data["query"] == "export=csv&subscribed=true"
-    assert entry.data["search_used"] is True
-    assert "13800001111" not in str(entry.data)
+    data = logged_export("wechat.export", admin)
+    assert data["query"] == "export=csv&subscribed=true"
+    assert data["search_used"] is True
+    assert "13800001111" not in str(data)

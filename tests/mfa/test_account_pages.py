@@ -4,22 +4,15 @@ recovery codes and their download, turning it off."""
 import pytest
 from django.urls import reverse
 
-from tests.factories import PASSWORD, build_site
-from tests.mfa.roles import PRIVILEGED
-from tests.mfa_helpers import enrol_recovery_codes, enrol_totp, totp_code
+from tests.factories import PASSWORD
+from tests.mfa_helpers import enrol_recovery_codes, totp_code
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _site(db):
-    build_site()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 
 @pytest.fixture
-def enrolled(client):
-    user = PRIVILEGED["editor"]()
-    secret = enrol_totp(user)
+def enrolled(client, enrolled_account):
+    user, secret = enrolled_account("editor")
     codes = enrol_recovery_codes(user)
     client.force_login(user)
     return user, secret, codes

@@ -8,16 +8,11 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
-from tests.factories import PASSWORD, build_site
+from tests.factories import PASSWORD
 from tests.mfa.roles import PRIVILEGED
 from tests.mfa_helpers import totp_code
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _site(db):
-    build_site()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 
 @pytest.fixture

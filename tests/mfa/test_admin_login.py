@@ -6,16 +6,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from tests.factories import PASSWORD, build_site, make_user
+from tests.factories import PASSWORD, make_user
 from tests.mfa.roles import PRIVILEGED
-from tests.mfa_helpers import enrol_totp, totp_code
+from tests.mfa_helpers import enrol_totp, enter_code, totp_code
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _site(db):
-    build_site()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 
 def login_redirect(response) -> tuple[str, str]:
@@ -74,7 +69,7 @@ def test_an_admin_logs_in_with_a_code_and_lands_in_the_admin(client):
         reverse("account_login"), {"login": user.email, "password": PASSWORD, "next": next_url}
     )
     assert response["Location"] == reverse("mfa_authenticate")
-    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    response = enter_code(client, totp_code(secret))
 
     assert response["Location"] == reverse("wagtailadmin_home")
     assert client.get(reverse("wagtailadmin_home")).status_code == 200

@@ -6,16 +6,11 @@ import pytest
 from django.urls import reverse
 
 from education.models import Coordinator
-from tests.factories import PASSWORD, build_site
+from tests.factories import PASSWORD
 from tests.mfa.roles import PRIVILEGED, make_wechat_visitor
 from tests.school_factories import make_school
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _site(db):
-    build_site()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 
 @pytest.mark.parametrize(

@@ -5,16 +5,10 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from tests.factories import build_site
 from tests.mfa.roles import ORDINARY, PRIVILEGED
 from tests.mfa_helpers import enrol_totp
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _site(db):
-    build_site()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 
 @pytest.mark.parametrize("role", PRIVILEGED)

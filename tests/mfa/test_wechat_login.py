@@ -5,17 +5,11 @@ import pytest
 from allauth.socialaccount.models import SocialAccount
 from django.urls import reverse
 
-from tests.factories import build_site
 from tests.mfa.roles import PRIVILEGED
-from tests.mfa_helpers import enrol_totp, totp_code
+from tests.mfa_helpers import enrol_totp, enter_code, totp_code
 from tests.wechat.wechat_login import log_in, wechat_user
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _site(db):
-    build_site()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_tree")]
 
 
 @pytest.fixture
@@ -32,7 +26,7 @@ def test_wechat_login_asks_for_the_code(client, fake_wechat, staff):
 
     assert response["Location"] == reverse("mfa_authenticate")
     assert "_auth_user_id" not in client.session
-    client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    enter_code(client, totp_code(secret))
     assert client.session["_auth_user_id"] == str(staff.pk)
 
 

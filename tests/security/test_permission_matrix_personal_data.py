@@ -38,11 +38,6 @@ EXPORTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    yield from personas.module_world(django_db_blocker)
-
-
 def secrets_for(persona: str) -> list[str]:
     """School A's names and numbers the persona must not meet."""
     roster = personas.ROSTER_A[1:] if persona == "student" else personas.ROSTER_A
@@ -67,12 +62,17 @@ def readable(response) -> str:
     return text
 
 
-def leaks(client: Client, url: str, secrets: list[str]) -> list[str]:
-    response = client.get(url)
-    if response.status_code != 200:
-        return []
-    text = readable(response)
-    return [f"{url}: {secret}" for secret in secrets if secret in text]
+def leaks(world, persona: str, urls: list[str]) -> list[str]:
+    """Each of school A's names and numbers the persona is shown at one of ``urls``."""
+    client = personas.sign_in(Client(), world, persona)
+    secrets = secrets_for(persona)
+    found = []
+    for url in urls:
+        response = client.get(url)
+        if response.status_code == 200:
+            text = readable(response)
+            found += [f"{url}: {secret}" for secret in secrets if secret in text]
+    return found
 
 
 def url_of(world, name: str, kwargs: dict, query: str = "") -> str:
@@ -82,26 +82,15 @@ def url_of(world, name: str, kwargs: dict, query: str = "") -> str:
 
 @pytest.mark.parametrize("persona", WRONG_PERSONAS)
 def test_no_page_shows_school_a_students(world, persona):
-    client = personas.sign_in(Client(), world, persona)
-    secrets = secrets_for(persona)
-    found = [
-        leak
-        for row in ROWS
-        if row.expected[persona] == 200
-        for leak in leaks(client, url_of(world, row.name, row.kwargs), secrets)
-    ]
+    urls = [url_of(world, row.name, row.kwargs) for row in ROWS if row.expected[persona] == 200]
+    found = leaks(world, persona, urls)
     assert not found, "\n".join(found)
 
 
 @pytest.mark.parametrize("persona", WRONG_PERSONAS)
 def test_no_export_holds_school_a_students(world, persona):
-    client = personas.sign_in(Client(), world, persona)
-    secrets = secrets_for(persona)
-    found = [
-        leak
-        for name, kwargs, query in EXPORTS
-        for leak in leaks(client, url_of(world, name, kwargs, query), secrets)
-    ]
+    urls = [url_of(world, name, kwargs, query) for name, kwargs, query in EXPORTS]
+    found = leaks(world, persona, urls)
     assert not found, "\n".join(found)
 
 

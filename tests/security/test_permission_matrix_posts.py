@@ -55,11 +55,6 @@ wechat_channel_test        -                                     302 302 302 302
 # fmt: on
 
 
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    yield from personas.module_world(django_db_blocker)
-
-
 @pytest.mark.parametrize("persona", personas.PERSONAS)
 def test_posts_refused(world, persona):
     found = personas.mismatches(world, persona, POSTS, "post")

@@ -3,9 +3,10 @@ signs the page through our endpoint (backed by the fake WeChat API) and sets bot
 from the page's og: tags; in any other browser it loads and asks for nothing.
 
 The page is rendered once, for a desktop visitor, as a shared cache would keep it, before the
-browser starts, and handed to it by request interception, so the test needs no live server
-(nor a transactional database). The JS-SDK itself only works inside WeChat: the browser gets
-a stand-in that records the calls."""
+browser starts, and handed to it by request interception with the headers the site sent,
+the real Content-Security-Policy among them, so the test needs no live server (nor a
+transactional database). The JS-SDK itself only works inside WeChat: the browser gets a
+stand-in that records the calls."""
 
 import json
 from pathlib import Path
@@ -33,8 +34,7 @@ window.wx = {
     updateTimelineShareData: function (d) { window.wxCalls.push(["moments", d]); }
 };
 """
-# The SDK is added by site.js as a file of our own, so no inline script needs allowing.
-CSP = "script-src 'self'"
+SCRIPT = {"Content-Type": "text/javascript"}
 
 
 @pytest.fixture
@@ -50,17 +50,24 @@ def article_path():
     return iri_to_uri(article.url)
 
 
+def served(response) -> tuple[str, dict[str, str]]:
+    """The body and headers of the site's ``response``; the page must carry the policy."""
+    assert "Content-Security-Policy" in response.headers
+    headers = {key: value for key, value in response.headers.items() if key != "Content-Length"}
+    return response.content.decode(), headers
+
+
 @pytest.fixture
-def files(client, fake_wechat, article_path) -> dict[str, tuple[str, str]]:
-    """What the browser may fetch, by path: (body, content type)."""
+def files(client, fake_wechat, article_path) -> dict[str, tuple[str, dict[str, str]]]:
+    """What the browser may fetch, by path: (body, headers)."""
     page = client.get(article_path, HTTP_USER_AGENT=DESKTOP_UA)
     signed = client.get("/wechat/jssdk/", {"url": ORIGIN + article_path})
     site_js = Path(finders.find("js/site.js")).read_text(encoding="utf-8")
     return {
-        article_path: (page.content.decode(), "text/html; charset=utf-8"),
-        "/wechat/jssdk/": (signed.content.decode(), "application/json"),
-        "/static/js/site.js": (site_js, "text/javascript"),
-        SDK: (SDK_STAND_IN, "text/javascript"),
+        article_path: served(page),
+        "/wechat/jssdk/": served(signed),
+        "/static/js/site.js": (site_js, SCRIPT),
+        SDK: (SDK_STAND_IN, SCRIPT),
     }
 
 
@@ -80,15 +87,14 @@ def wechat_page(browser_page):
     context.close()
 
 
-def serve(page, files: dict[str, tuple[str, str]], asked: list[str]) -> list[str]:
+def serve(page, files: dict[str, tuple[str, dict[str, str]]], asked: list[str]) -> list[str]:
     def answer(route):
         url = urlsplit(route.request.url)
         asked.append(route.request.url)
         if url.path not in files:
             return route.fulfill(status=404, body="")
-        body, content_type = files[url.path]
-        headers = {"Content-Security-Policy": CSP} if content_type.startswith("text/html") else {}
-        return route.fulfill(body=body, content_type=content_type, headers=headers)
+        body, headers = files[url.path]
+        return route.fulfill(body=body, headers=headers)
 
     page.route(ORIGIN + "/**", answer)
     errors = []
