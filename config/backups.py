@@ -34,7 +34,8 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 MANIFEST = "manifest.json"
 MEDIA = "media.tar.gz"
@@ -79,12 +80,16 @@ def _run(command: list[str], database: dict) -> None:
         subprocess.run(command, env=_pg_environment(database), check=True)  # noqa: S603
     except FileNotFoundError as error:
         raise BackupError(
-            f"找不到 {command[0]}：请安装与数据库服务器同一主版本的 PostgreSQL 客户端"
-            "（Debian/Ubuntu：apt-get install postgresql-client）。"
+            gettext(
+                "找不到 %(program)s：请安装与数据库服务器同一主版本的 PostgreSQL 客户端"
+                "（Debian/Ubuntu：apt-get install postgresql-client）。"
+            )
+            % {"program": command[0]}
         ) from error
     except subprocess.CalledProcessError as error:
         raise BackupError(
-            f"{command[0]} 执行失败（退出码 {error.returncode}），见上方输出。"
+            gettext("%(program)s 执行失败（退出码 %(code)s），见上方输出。")
+            % {"program": command[0], "code": error.returncode}
         ) from error
 
 
@@ -145,7 +150,7 @@ def _write_backup(parent: Path, database: dict, media_root: Path) -> Path:
 
 def _copy_sqlite(source: Path, target: Path) -> None:
     if not source.exists():
-        raise BackupError(f"SQLite 数据库文件不存在：{source}")
+        raise BackupError(gettext("SQLite 数据库文件不存在：%(path)s") % {"path": source})
     _sqlite_copy(source, target)
 
 
@@ -188,13 +193,20 @@ def restore(folder: Path, database: dict, media_root: Path, *, force: bool = Fal
     kind = _checked_kind(folder)
     if kind != _kind(database):
         raise BackupError(
-            f"这是 {KIND_NAMES[kind]} 数据库的备份，而目标数据库 {database['NAME']} 是 "
-            f"{KIND_NAMES[_kind(database)]}，无法恢复，未做任何更改。"
-            "请把 DATABASE_URL 指向同一种数据库。"
+            gettext(
+                "这是 %(backup_kind)s 数据库的备份，而目标数据库 %(name)s 是 %(target_kind)s，"
+                "无法恢复，未做任何更改。请把 DATABASE_URL 指向同一种数据库。"
+            )
+            % {
+                "backup_kind": KIND_NAMES[kind],
+                "name": database["NAME"],
+                "target_kind": KIND_NAMES[_kind(database)],
+            }
         )
     if not force and _has_tables(database):
         raise BackupError(
-            f"目标数据库 {database['NAME']} 已有数据表，为避免覆盖已拒绝。确认要覆盖时加 --force。"
+            gettext("目标数据库 %(name)s 已有数据表，为避免覆盖已拒绝。确认要覆盖时加 --force。")
+            % {"name": database["NAME"]}
         )
     with _unpacked_media(folder / MEDIA, media_root) as unpacked:
         if kind == "sqlite":
@@ -217,13 +229,19 @@ def _checked_kind(folder: Path) -> str:
         digests = {name: parts[name]["sha256"] for name in expected}
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise BackupError(
-            f"{folder} 不是完整的备份：{MANIFEST} 无法读取，或没有恰好列出数据库文件和 "
-            f"{MEDIA} 及其 sha256，未做任何恢复。"
+            gettext(
+                "%(folder)s 不是完整的备份：%(manifest)s 无法读取，或没有恰好列出数据库文件和 "
+                "%(media)s 及其 sha256，未做任何恢复。"
+            )
+            % {"folder": folder, "manifest": MANIFEST, "media": MEDIA}
         ) from error
     for name, digest in digests.items():
         path = folder / name
         if not path.is_file() or _sha256(path) != digest:
-            raise BackupError(f"备份文件 {name} 缺失或已损坏（sha256 不符），未做任何恢复。")
+            raise BackupError(
+                gettext("备份文件 %(name)s 缺失或已损坏（sha256 不符），未做任何恢复。")
+                % {"name": name}
+            )
     return kind
 
 
@@ -275,7 +293,8 @@ def _unpacked_media(archive_path: Path, media_root: Path) -> Iterator[Path]:
                 archive.extractall(staging, filter="data")
         except (OSError, tarfile.TarError) as error:
             raise BackupError(
-                f"无法解压 {archive_path.name}（{error}），上传文件目录 {media_root} 未做更改。"
+                gettext("无法解压 %(archive)s（%(error)s），上传文件目录 %(media_root)s 未做更改。")
+                % {"archive": archive_path.name, "error": error, "media_root": media_root}
             ) from error
         unpacked = staging / "media"
         unpacked.mkdir(exist_ok=True)
@@ -295,8 +314,11 @@ def _swap_in(unpacked: Path, media_root: Path) -> None:
         media_root.rename(aside)
     except OSError as error:
         raise BackupError(
-            f"无法移开上传文件目录 {media_root}（{error}），它未做更改；数据库已恢复。"
-            "MEDIA_ROOT 须是可改名的普通目录（不是挂载点），其上级目录须可写。"
+            gettext(
+                "无法移开上传文件目录 %(media_root)s（%(error)s），它未做更改；数据库已恢复。"
+                "MEDIA_ROOT 须是可改名的普通目录（不是挂载点），其上级目录须可写。"
+            )
+            % {"media_root": media_root, "error": error}
         ) from error
     try:
         unpacked.rename(media_root)
@@ -327,18 +349,20 @@ def main(argv: list[str] | None = None) -> int:
 
     database = settings.DATABASES["default"]
     media_root = Path(settings.MEDIA_ROOT)
-    try:
-        if args.command == "backup":
-            folder = backup(Path(args.parent).resolve(), database, media_root)
-            print(f"备份完成：{folder}")
-        else:
-            restore(Path(args.folder), database, media_root, force=args.force)
-            print("数据库和上传文件已恢复，正在迁移数据库结构……")
-            call_command("migrate", "--noinput", verbosity=1)
-            print("恢复完成。")
-    except BackupError as error:
-        print(f"错误：{error}", file=sys.stderr)
-        return 1
+    # No request here to pick the language: the messages speak the site's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            if args.command == "backup":
+                folder = backup(Path(args.parent).resolve(), database, media_root)
+                print(gettext("备份完成：%(folder)s") % {"folder": folder})
+            else:
+                restore(Path(args.folder), database, media_root, force=args.force)
+                print(gettext("数据库和上传文件已恢复，正在迁移数据库结构……"))
+                call_command("migrate", "--noinput", verbosity=1)
+                print(gettext("恢复完成。"))
+        except BackupError as error:
+            print(gettext("错误：%(error)s") % {"error": error}, file=sys.stderr)
+            return 1
     return 0
 
 
