@@ -6,10 +6,19 @@ password again (allauth asks for it before an authenticator is added), setting a
 (accounts made by WeChat login have none), its email addresses (an unverified one blocks
 enrolment), switching language, and static and uploaded files. A form post or a request
 for JSON gets a 403 with the same explanation instead of a redirect it could not follow.
+
+An account found to need nothing (no duty, or an authenticator app already set up) is
+remembered in its session for ``RECHECK_SECONDS``, so ordinary requests cost no query; a
+permission granted or an authenticator removed elsewhere takes effect within that time, and
+at once when the authenticator is removed in the same session.
 """
 
+import time
+
+from allauth.mfa.signals import authenticator_removed, authenticator_reset
 from django.conf import settings
 from django.contrib import messages
+from django.dispatch import receiver
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,6 +26,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from booking.two_factor import has_authenticator_app, must_use_two_factors
+
+RECHECK_SECONDS = 5 * 60
+SESSION_KEY = "two_factor_cleared"  # [user pk, time of the check]
 
 OPEN_URL_NAMES = frozenset(
     {
@@ -41,11 +53,24 @@ class TwoFactorEnrolmentMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not settings.MFA_REQUIRED or not request.user.is_authenticated:
             return None
-        if _always_open(request):
+        if _always_open(request) or _recently_cleared(request):
             return None
         if not must_use_two_factors(request.user) or has_authenticator_app(request.user):
+            request.session[SESSION_KEY] = [request.user.pk, time.time()]
             return None
         return _enrolment_response(request)
+
+
+def _recently_cleared(request) -> bool:
+    match request.session.get(SESSION_KEY):
+        case [user_pk, checked_at]:
+            return user_pk == request.user.pk and 0 <= time.time() - checked_at < RECHECK_SECONDS
+    return False
+
+
+@receiver([authenticator_removed, authenticator_reset], dispatch_uid="two_factor_forget")
+def forget_clearance(sender, request, **kwargs):
+    request.session.pop(SESSION_KEY, None)
 
 
 def _always_open(request) -> bool:

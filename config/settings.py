@@ -214,6 +214,12 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Bilibili and Tencent Video players built from the address (education/video_embeds.py),
+# then the oEmbed providers Wagtail knows.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "education.video_embeds.ChinaVideoFinder"},
+    {"class": "wagtail.embeds.finders.oembed"},
+]
 
 # Uploads and retention of personal data (education/upload_checks.py, education/retention.py,
 # booking/retention.py): sizes, real file types and decompression bombs are checked before
@@ -250,6 +256,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# A security notice to the account's address when its password, email addresses or two-factor
+# login change (accounts without an address, as WeChat login makes them, get none).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"【{WAGTAIL_SITE_NAME}】"
 
 # Two-factor login (allauth.mfa; booking/two_factor.py says who must use it, README "两步验证"):
 # an authenticator app's codes, with one-time recovery codes for a lost phone. MFA_REQUIRED
@@ -341,6 +351,8 @@ if not DEBUG:
 VIDEO_EMBED_HOSTS = env_list(
     "VIDEO_EMBED_HOSTS",
     [
+        "https://player.bilibili.com",
+        "https://v.qq.com",
         "https://www.youtube.com",
         "https://www.youtube-nocookie.com",
         "https://player.vimeo.com",

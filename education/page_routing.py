@@ -6,6 +6,11 @@ already spells its slugs from the site's root, so the deepest page whose ``url_p
 prefix of the address is found at once; that page then routes what remains of the address
 itself (a page with sub-addresses of its own still gets them, an unknown rest is a 404), and
 checks that it is live, as Wagtail's own ``route`` does.
+
+Two things this relies on, each pinned by a test: ``url_path`` is right (Wagtail keeps it so
+on every save and move; ``manage.py set_url_paths`` repairs it after a bulk ``update()`` of
+slugs), and no page model but the home page overrides ``route``, since the pages between the
+home page and the deepest one are not asked.
 """
 
 from django.http import Http404
@@ -19,7 +24,10 @@ def route_from(root: Page, request, path_components: list[str]):
         for length in range(1, len(path_components) + 1)
     ]
     deepest = (
-        Page.objects.filter(path__startswith=root.path, url_path__in=prefixes)
+        # The slugs narrow the candidates through their index before url_path is compared.
+        Page.objects.filter(
+            path__startswith=root.path, slug__in=set(path_components), url_path__in=prefixes
+        )
         .order_by("-depth")
         .first()
     )

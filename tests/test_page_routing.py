@@ -1,11 +1,13 @@
 """The home page finds the page an address names in one query (education/page_routing.py)
-and routes exactly as Wagtail's level-by-level walk does: the same page, or the same 404."""
+and routes as Wagtail's level-by-level walk does (url_path being right, as Wagtail keeps it): the
+same page, or the same 404."""
 
 import pytest
 from django.http import Http404
 from django.test import RequestFactory
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
+from education.models import HomePage
 from tests.factories import add_article, add_drug_fact, build_site
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +78,9 @@ def test_served_over_http(tree, client):
     assert response.status_code == 200
     assert "合成毒品的伪装" in response.content.decode()
     assert client.get(tree.withdrawn.url).status_code == 404
+
+
+def test_no_page_below_the_home_page_routes_by_itself():
+    # The sections between the home page and the page served are not asked to route.
+    overriding = [m for m in get_page_models() if m is not HomePage and m.route is not Page.route]
+    assert overriding == []
