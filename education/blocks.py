@@ -1,9 +1,12 @@
 """The one StreamField block set shared by every content page."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.blocks import EmbedBlock, EmbedValue
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageBlock
 
 
@@ -17,8 +20,24 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "education/blocks/captioned_image.html"
 
 
+class VideoEmbedBlock(EmbedBlock):
+    """Tells the editor why an address has no player (a b23.tv short link, a page that is not
+    a video), where Wagtail's own block only says that none was found."""
+
+    def clean(self, value):
+        if isinstance(value, EmbedValue) and value.url:
+            try:
+                get_embed(value.url, value.max_width, value.max_height)
+            except EmbedException as error:
+                raise ValidationError(
+                    str(error)
+                    or _("找不到这个地址的视频，请填写视频播放页的地址（如哔哩哔哩、腾讯视频）。")
+                ) from error
+        return super().clean(value)
+
+
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label=_("视频链接"), help_text=_("视频平台的播放页地址"))
+    video = VideoEmbedBlock(label=_("视频链接"), help_text=_("视频平台的播放页地址"))
     caption = blocks.CharBlock(label=_("说明"), required=False, max_length=200)
 
     class Meta:
