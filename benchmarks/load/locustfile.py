@@ -4,7 +4,8 @@
 campaigns, drug facts, events), 20% take the students' quiz (class code, student number and
 name of a roster student, start, answer, hand in, result: every quiz run is another student),
 5% book a demo slot as a signed-in visitor (and cancel most bookings again, freeing the
-places), 5% search in Chinese. ``CachedReader`` reads the public pages only;
+places), 5% search in Chinese; within an errand each page follows the last after the same
+think time as between errands (a student reads the questions before handing in). ``CachedReader`` reads the public pages only;
 ``ConstantReader`` fetches the constant view. Each user sends an address of its own in
 X-Real-IP, as nginx would.
 
@@ -72,6 +73,11 @@ class Visitor(FastHttpUser):
     def on_start(self) -> None:
         number = next(_addresses)
         self.address = f"127.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
+
+    def pause(self) -> None:
+        """A person's pause between two pages of one errand (reading a question, filling in
+        a form): the same think time as between errands."""
+        gevent.sleep(self.wait_time())
 
     def get(self, path: str, name: str, **kwargs):
         return self.client.get(path, name=name, headers={"X-Real-IP": self.address}, **kwargs)
@@ -149,12 +155,15 @@ class Visitor(FastHttpUser):
     def take_quiz(self, student: dict) -> None:
         if self.get("/join/", "quiz: join page").status_code != 200:
             return  # no CSRF cookie to post with
+        self.pause()
         done, school = self.post("/join/", "quiz: class code", {"code": student["code"]}, "/join/")
         if not done:
             return
+        self.pause()
         identity = {"number": student["number"], "name": student["name"]}
         if not self.post(school, "quiz: identify", identity, "/student/")[0]:
             return
+        self.pause()
         page = PLAN["quiz"]["page"]
         done, attempt = self.post(f"/quiz/{page}/start/", "quiz: start", {}, "/attempt/")
         if not done:
@@ -164,6 +173,7 @@ class Visitor(FastHttpUser):
         for position, key in CHOICE.findall(paper.text or ""):
             answers.setdefault(f"q{position}", key)  # the first choice of each question
         answers["confirm"] = "1"
+        self.pause()
         done, result = self.post(attempt, "quiz: hand in", answers, "/result/")
         if done:
             self.get(result, "quiz: result")
@@ -184,6 +194,7 @@ class Visitor(FastHttpUser):
         key = KEY_FIELD.search(form.text or "")
         if key is None:
             return
+        self.pause()
         details = {
             "key": key.group(1),
             "contact_name": "压测访客",
@@ -195,6 +206,7 @@ class Visitor(FastHttpUser):
         )
         booked = BOOKING_PAGE.search(location) if status == 302 else None
         if booked and random.random() < CANCEL_SHARE:
+            self.pause()
             code = booked.group(1)
             self.post(
                 f"/visit/booking/{code}/cancel/",

@@ -25,8 +25,9 @@ def make_plan(students: int, visitors: int) -> Path:
 
 
 def load(stack, port: int, plan_path: Path, options) -> dict:
-    """The mix at each user count (with think time), then, at the same counts, the public
-    pages alone and the constant view alone without think time (the throughput compared)."""
+    """At each user count: the mix and the public pages alone, both with think time (the
+    latencies readers meet), then the public pages alone and the constant view alone without
+    think time (the throughput compared)."""
     host = f"http://127.0.0.1:{port}"
     common = {"seconds": options.seconds, "out": OUT, "cpus": options.client_cpus, "env": stack.env}
     # Untimed: every worker imports and renders once and the page cache fills, as on a
@@ -35,11 +36,14 @@ def load(stack, port: int, plan_path: Path, options) -> dict:
     figures = {}
     for users in options.users:
         mix = runner.run(host, plan_path, "MixVisitor", users=users, wait=options.think, **common)
+        paced = {**common, "out": OUT / "paced", "wait": options.think}
+        reading = runner.run(host, plan_path, "CachedReader", users=users, **paced)
         cached = runner.run(host, plan_path, "CachedReader", users=users, **common)
         constant = runner.run(host, plan_path, "ConstantReader", users=users, **common)
         figures[str(users)] = {
             "mix": mix,
             "mix_failures": runner.failures(OUT, "MixVisitor", users),
+            "public_pages_paced": reading,
             "public_pages_saturated": cached,
             "constant_view_saturated": constant,
         }
@@ -59,14 +63,14 @@ def targets(figures: dict) -> dict:
         "share_pct": round(100 * share, 1),
         "pass": share >= 0.5,
     }
-    public_p99 = max(
-        figures[low]["mix"][k]["p99_ms"] or 0 for k in PUBLIC if k in figures[low]["mix"]
-    )
-    checks["public pages p99 < 100 ms (mix)"] = {
-        "users": int(low),
-        "worst_p99_ms": public_p99,
-        "pass": public_p99 < 100,
-    }
+    for run, label in (("public_pages_paced", "reading only"), ("mix", "within the mix")):
+        rows = figures[low][run]
+        public_p99 = max(rows[k]["p99_ms"] or 0 for k in PUBLIC if k in rows)
+        checks[f"cached public pages p99 < 100 ms ({label})"] = {
+            "users": int(low),
+            "worst_p99_ms": public_p99,
+            "pass": public_p99 < 100,
+        }
     high = max(figures, key=int)
     worst = max(
         (row["error_rate_pct"], name) for name, row in figures[high]["mix"].items() if name != "all"

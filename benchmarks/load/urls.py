@@ -6,6 +6,7 @@ from django.urls import path
 from django.views.decorators.http import require_safe
 
 from benchmarks.insert_view import urlpatterns as insert_urlpatterns
+from config.urls import handler500  # noqa: F401 -- the project's pages for a database or disk failure
 
 BODY = "<!doctype html><title>constant</title><p>" + "禁毒" * 2000 + "</p>"
 
