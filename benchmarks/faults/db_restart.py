@@ -41,13 +41,14 @@ def run(args) -> dict:
         down = time.monotonic()
         stack.postgres.stop()
         time.sleep(args.outage)
+        restarting = time.monotonic()  # answers may be 200 again from here on
         stack.postgres.start()
         up = time.monotonic()
         load.join()
         time.sleep(2)
         for probe in probes:
             probe.stop()
-        during = probes[0].statuses(down + 1, up)
+        during = probes[0].statuses(down + 1, restarting)
         after = {}
         for probe in probes:
             after.update(probe.statuses(up + 5, time.monotonic()))
