@@ -5,9 +5,9 @@ campaigns, drug facts, events), 20% take the students' quiz (class code, student
 name of a roster student, start, answer, hand in, result: every quiz run is another student),
 5% book a demo slot as a signed-in visitor (and cancel most bookings again, freeing the
 places), 5% search in Chinese; within an errand each page follows the last after the same
-think time as between errands (a student reads the questions before handing in). ``CachedReader`` reads the public pages only;
-``ConstantReader`` fetches the constant view. Each user sends an address of its own in
-X-Real-IP, as nginx would.
+think time as between errands (a student reads the questions before handing in).
+``CachedReader`` reads the public pages only; ``ConstantReader`` fetches the constant view.
+Each user sends an address of its own in X-Real-IP, as nginx would.
 
 Environment: BENCH_PLAN (the plan JSON of ``plan.py``), BENCH_OUT (where the X-Cache
 tallies go), BENCH_WAIT (seconds of think time between tasks, "min,max"), BENCH_MAX_REQUESTS
