@@ -15,9 +15,9 @@ from tests.school_factories import add_quiz
 
 pytestmark = pytest.mark.django_db
 
-# Wagtail's routing down the tree and the breadcrumbs (eight), the session, the student, the
+# The page found by its address and the breadcrumbs (six), the session, the student, the
 # attempts, the number of questions, plus the site shell (platform settings, menu).
-QUERIES = 16
+QUERIES = 14
 
 
 @pytest.fixture
